@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test install chromium lint bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Serve the app on SQLite at http://127.0.0.1:$(PORT)/ (data in COFFEECHAT_HOME).
+run: install
+	$(BIN)/coffeechat serve --port $(PORT)
+
+## The whole suite, browser tests included (installs Debian's chromium if it can).
+test: install chromium
+	COFFEECHAT_HOME=$(CURDIR)/.test-home $(BIN)/pytest -n 2
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
+	  || { echo "Could not install chromium: run 'apt-get install chromium' as root, then 'make test' again."; exit 1; }; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	COFFEECHAT_HOME=$(CURDIR)/.test-home $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .test-home build *.egg-info src/*.egg-info

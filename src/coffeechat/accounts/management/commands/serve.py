@@ -1,0 +1,53 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from coffeechat.accounts.models import make_setup_token
+from coffeechat.commands import CoffeechatCommand
+
+
+class Command(CoffeechatCommand):
+    help = "Migrate the database, then serve coffeechat on 127.0.0.1 with waitress."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=None,
+            help="port to listen on (default: $PORT, else 8000)",
+        )
+        parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="address to listen on (default 127.0.0.1; only change this behind a proxy)",
+        )
+        parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+
+    def handle(self, *args, **options):
+        from waitress import serve
+
+        from coffeechat.wsgi import application
+
+        port = options["port"]
+        if port is None:
+            raw = os.environ.get("PORT", "8000")
+            if not raw.isdigit():
+                raise CommandError(f"PORT={raw!r} is not a port number.")
+            port = int(raw)
+        if not 0 < port < 65536:
+            raise CommandError(f"{port} is not a port number (1-65535).")
+        host = options["host"]
+        shown_host = f"[{host}]" if ":" in host else host
+        url = f"http://{shown_host}:{port}/"
+        self.stdout.write(f"coffeechat is running at {url}")
+        if not get_user_model().objects.exists():
+            setup = url.rstrip("/") + reverse("accounts:first_run", args=[make_setup_token()])
+            self.stdout.write(f"No account yet. Create yours here: {setup}")
+        self.stdout.write("Press Ctrl+C to stop.")
+        self.stdout.flush()
+        try:
+            serve(application, host=host, port=port, threads=options["threads"], _quiet=True)
+        except OSError as error:
+            raise CommandError(f"cannot listen on {host}:{port}: {error.strerror}.") from None

@@ -1,0 +1,59 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+
+
+def time_zone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class Profile(models.Model):
+    """What a student tells coffeechat about themselves; merged into their messages."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    name = models.CharField("your name", max_length=150, blank=True)
+    school = models.CharField(max_length=200, blank=True)
+    class_year = models.PositiveSmallIntegerField("class year", null=True, blank=True)
+    major = models.CharField(max_length=200, blank=True)
+    interests = models.TextField(
+        blank=True, help_text="Careers or fields you are exploring, e.g. chemistry research."
+    )
+    availability = models.TextField(
+        blank=True, help_text="When you are usually free to talk, in your own words."
+    )
+    signature = models.TextField(blank=True, help_text="How you sign your messages.")
+    time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
+
+    def __str__(self):
+        return self.name or self.owner.get_username()
+
+    @classmethod
+    def for_user(cls, user):
+        profile, _ = cls.objects.get_or_create(owner=user, defaults={"name": user.get_full_name()})
+        return profile
+
+    @property
+    def display_name(self):
+        return self.name or self.owner.get_username()
+
+
+SETUP_SALT = "coffeechat.accounts.first-run"
+
+
+def make_setup_token() -> str:
+    """A signed token that lets the first person create the first account.
+
+    It is only honoured while no account exists, so it is spent the moment it is used.
+    """
+    return signing.dumps("first-run", salt=SETUP_SALT)
+
+
+def setup_token_is_valid(token: str, max_age_seconds: int = 7 * 24 * 3600) -> bool:
+    try:
+        return signing.loads(token, salt=SETUP_SALT, max_age=max_age_seconds) == "first-run"
+    except signing.BadSignature:
+        return False

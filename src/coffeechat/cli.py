@@ -1,0 +1,58 @@
+"""The `coffeechat` console script.
+
+Subcommands are Django management commands in coffeechat's apps, so the CLI and the
+web pages call the same model methods. Django's own commands (migrate, shell,
+createsuperuser, ...) also work, for administrators.
+"""
+
+import os
+import sys
+
+
+def _our_commands():
+    from django.core.management import get_commands, load_command_class
+
+    commands = {}
+    for name, app in sorted(get_commands().items()):
+        if app.startswith("coffeechat."):
+            commands[name] = load_command_class(app, name).help.strip().splitlines()[0]
+    return commands
+
+
+def print_overview() -> None:
+    from coffeechat import __version__
+
+    print(f"coffeechat {__version__}: plan and keep track of informational interviews.\n")
+    print("usage: coffeechat COMMAND [options]   (coffeechat COMMAND --help for details)\n")
+    print("commands:")
+    commands = _our_commands()
+    width = max(len(name) for name in commands)
+    for name, help_text in commands.items():
+        print(f"  {name.ljust(width)}  {help_text}")
+    print(
+        "\nData lives in COFFEECHAT_HOME (SQLite) or in DATABASE_URL (PostgreSQL);"
+        "\nsee docs/CONFIGURATION.md. Django's admin commands (migrate, shell, ...) also work."
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
+    import django
+
+    django.setup()
+    if len(argv) < 2 or argv[1] in {"-h", "--help", "help"}:
+        print_overview()
+        return
+    if argv[1] == "--version":
+        from coffeechat import __version__
+
+        print(__version__)
+        return
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["coffeechat", *argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Shared plumbing for coffeechat's console commands.
+
+Each command is a Django management command built on ``CoffeechatCommand``: it hides
+Django's developer options from --help, makes sure the database is migrated, resolves
+which user it acts for, and reports failures as one plain line.
+"""
+
+import sys
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
+
+
+def ensure_migrated() -> None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+class CoffeechatCommand(BaseCommand):
+    suppressed_base_arguments = {
+        "--version",
+        "--verbosity",
+        "--settings",
+        "--pythonpath",
+        "--traceback",
+        "--no-color",
+        "--force-color",
+        "--skip-checks",
+    }
+    requires_migrations_checks = False
+    requires_system_checks = []
+    takes_user = False
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser("coffeechat", subcommand, **kwargs)
+        if self.takes_user:
+            parser.add_argument(
+                "--user",
+                metavar="USERNAME",
+                help="whose data to use; needed only when there is more than one account",
+            )
+        return parser
+
+    def run_from_argv(self, argv):
+        try:
+            super().run_from_argv(argv)
+        except KeyboardInterrupt:
+            sys.exit(130)
+
+    def execute(self, *args, **options):
+        ensure_migrated()
+        try:
+            return super().execute(*args, **options)
+        except CommandError as error:
+            if options.get("traceback"):
+                raise
+            name = self.__module__.rsplit(".", 1)[-1]
+            self.stderr.write(f"coffeechat {name}: {error}")
+            sys.exit(error.returncode)
+
+    def resolve_user(self, options):
+        """The user a command acts for: --user, or the only account there is."""
+        User = get_user_model()
+        username = options.get("user")
+        if username:
+            try:
+                return User.objects.get(username=username)
+            except User.DoesNotExist:
+                raise CommandError(f"there is no account named {username!r}.") from None
+        users = list(User.objects.order_by("id")[:2])
+        if not users:
+            raise CommandError(
+                "there are no accounts yet; create one with `coffeechat createuser NAME` "
+                "or by opening the link `coffeechat serve` prints."
+            )
+        if len(users) > 1:
+            raise CommandError("there is more than one account; say which with --user USERNAME.")
+        return users[0]

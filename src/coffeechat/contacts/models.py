@@ -1,0 +1,129 @@
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from coffeechat.accounts.ownership import Owned
+
+
+class HttpsURLField(models.URLField):
+    """A URL field whose forms read 'example.com' as https://example.com."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class Source(models.TextChoices):
+    """How the student knows someone: the places DOMAIN.md says contacts come from."""
+
+    FACULTY = "faculty", "Faculty or professor"
+    ALUM = "alum", "Alum"
+    CAREER_ADVISER = "career-adviser", "Career adviser"
+    PEER = "peer", "Peer"
+    EMPLOYER = "employer", "Employer"
+    FRIEND = "friend", "Friend"
+    FAMILY = "family", "Family"
+    COACH = "coach", "Coach"
+    COWORKER = "coworker", "Coworker"
+    SUPERVISOR = "supervisor", "Supervisor"
+    LINKEDIN = "linkedin", "LinkedIn"
+    ALUMNI_PLATFORM = "alumni-platform", "Alumni platform"
+    REFERRAL = "referral", "Referral"
+    OTHER = "other", "Other"
+
+
+class Organization(Owned):
+    name = models.CharField(max_length=255)
+    website = HttpsURLField(max_length=500, blank=True)
+    industry = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint("owner", Lower("name"), name="organization_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("contacts:organization_detail", args=[self.pk])
+
+    @classmethod
+    def named(cls, owner, name: str):
+        """The owner's organization with this name (any case), created if new; None if blank."""
+        name = (name or "").strip()
+        if not name:
+            return None
+        existing = cls.objects.filter(owner=owner, name__iexact=name).first()
+        return existing or cls.objects.create(owner=owner, name=name)
+
+
+class Tag(Owned):
+    name = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint("owner", Lower("name"), name="tag_unique_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Contact(Owned):
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    title = models.CharField("title or position", max_length=255, blank=True)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="contacts"
+    )
+    field = models.CharField("field or industry", max_length=200, blank=True)
+    # Primary address first. A list keeps imports fast and the backup format simple.
+    emails = models.JSONField(default=list, blank=True)
+    phone = models.CharField(max_length=64, blank=True)
+    linkedin_url = HttpsURLField("LinkedIn URL", max_length=500, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    source = models.CharField(
+        "how you know them", max_length=32, choices=Source.choices, default=Source.OTHER
+    )
+    referred_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referrals"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="contacts")
+    notes = models.TextField(blank=True)
+    research_notes = models.TextField(
+        blank=True, help_text="What you have learned about their work and organization."
+    )
+    connected_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [Lower("last_name"), Lower("first_name"), "id"]
+        indexes = [
+            models.Index("owner", Lower("last_name"), Lower("first_name"), name="contact_by_name"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("contacts:detail", args=[self.pk])
+
+    @property
+    def full_name(self):
+        return " ".join(part for part in (self.first_name, self.last_name) if part) or "(no name)"
+
+    @property
+    def primary_email(self):
+        return self.emails[0] if self.emails else None
+
+    def set_tags(self, names):
+        """Replace this contact's tags with ``names``, creating the owner's new tags."""
+        tags = []
+        for name in names:
+            tag = Tag.objects.filter(owner=self.owner, name__iexact=name).first()
+            tags.append(tag or Tag.objects.create(owner=self.owner, name=name))
+        self.tags.set(tags)

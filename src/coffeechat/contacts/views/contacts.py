@@ -1,0 +1,118 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.contacts.forms import ContactFilterForm, ContactForm, NotesForm
+from coffeechat.contacts.models import Contact, Organization, Source, Tag
+from coffeechat.contacts.search import search_contacts
+
+PAGE_SIZE = 50
+
+
+def list_contacts(request):
+    owner = request.user
+    tags = Tag.objects.owned_by(owner)
+    fields = (
+        Contact.objects.owned_by(owner)
+        .exclude(field="")
+        .order_by("field")
+        .values_list("field", flat=True)
+        .distinct()
+    )
+    form = ContactFilterForm(request.GET or None, sources=Source.choices, fields=fields, tags=tags)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    contacts = (
+        search_contacts(owner, **{k: v for k, v in criteria.items() if v})
+        .select_related("organization")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
+    )
+    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": any(criteria.values()) if criteria else False,
+        "query": query.urlencode(),
+        "has_contacts": page.paginator.count > 0 or Contact.objects.owned_by(owner).exists(),
+    }
+    template = "contacts/list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(request, template, context)
+
+
+def contact_detail(request, pk):
+    contact = get_owned_or_404(
+        Contact.objects.select_related("organization", "referred_by"), request.user, pk=pk
+    )
+    context = {
+        "contact": contact,
+        "tags": contact.tags.order_by("name"),
+        "referrals": contact.referrals.order_by("last_name", "first_name"),
+    }
+    return render(request, "contacts/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def create_contact(request):
+    form = ContactForm(request.POST or None, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        contact = form.save()
+        messages.success(request, f"Added {contact.full_name}.")
+        return redirect(contact)
+    return render(request, "contacts/form.html", _form_context(request, form, None))
+
+
+@require_http_methods(["GET", "POST"])
+def edit_contact(request, pk):
+    contact = get_owned_or_404(Contact, request.user, pk=pk)
+    form = ContactForm(request.POST or None, instance=contact, owner=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Changes saved.")
+        return redirect(contact)
+    return render(request, "contacts/form.html", _form_context(request, form, contact))
+
+
+@require_http_methods(["GET", "POST"])
+def edit_notes(request, pk):
+    """In-place editing of notes on the detail page (a full page without htmx)."""
+    contact = get_owned_or_404(Contact, request.user, pk=pk)
+    form = NotesForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if request.htmx:
+            return render(request, "contacts/detail.html#notes", {"contact": contact})
+        messages.success(request, "Notes saved.")
+        return redirect(contact)
+    template = "contacts/notes_form.html"
+    if request.htmx:
+        template += "#notes-form"
+    return render(request, template, {"contact": contact, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def delete_contact(request, pk):
+    contact = get_owned_or_404(Contact, request.user, pk=pk)
+    if request.method == "POST":
+        name = contact.full_name
+        contact.delete()
+        messages.success(request, f"Deleted {name}.")
+        return redirect("contacts:list")
+    return render(request, "contacts/confirm_delete.html", {"contact": contact})
+
+
+def _form_context(request, form, contact):
+    return {
+        "form": form,
+        "contact": contact,
+        "organization_names": Organization.objects.owned_by(request.user).values_list(
+            "name", flat=True
+        )[:500],
+        "cancel_url": contact.get_absolute_url() if contact else reverse("contacts:list"),
+    }

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from coffeechat import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("coffeechat.accounts.urls")),
+    path("contacts/", include("coffeechat.contacts.urls")),
+    path("admin/", admin.site.urls),
+]
