@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "coffeechat.accounts",
     "coffeechat.contacts",
+    "coffeechat.outreach",
 ]
 
 MIDDLEWARE = [

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("coffeechat.accounts.urls")),
     path("contacts/", include("coffeechat.contacts.urls")),
+    path("outreach/", include("coffeechat.outreach.urls")),
     path("admin/", admin.site.urls),
 ]
