@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "coffeechat.accounts",
     "coffeechat.contacts",
     "coffeechat.outreach",
+    "coffeechat.interviews",
+    "coffeechat.agenda",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/", include("coffeechat.accounts.urls")),
     path("contacts/", include("coffeechat.contacts.urls")),
     path("outreach/", include("coffeechat.outreach.urls")),
+    path("interviews/", include("coffeechat.interviews.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,58 @@
+"""What is due, computed from the data on every request: no cron job, no worker.
+
+Each app that knows about something due contributes a *provider*: a function
+``provider(user, today) -> Iterable[DueItem]`` listed in ``PROVIDERS`` below. The home
+page, ``coffeechat due`` and the calendar feed all read ``due_items()``, so they always
+agree.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+# Most urgent first when due dates tie: lower numbers sort first.
+KIND_PRIORITY: dict[str, int] = {}
+
+PROVIDERS: list[str] = []
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    contact_id: int | None
+    contact: str
+    due: datetime.date
+    title: str
+    url: str = ""
+    # For timed things such as meetings; None for all-day items.
+    starts_at: datetime.datetime | None = None
+    ends_at: datetime.datetime | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "contact_id": self.contact_id,
+            "contact": self.contact,
+            "due": self.due.isoformat(),
+            "title": self.title,
+        }
+
+
+def _sort_key(item: DueItem):
+    return (
+        item.due,
+        KIND_PRIORITY.get(item.kind, 50),
+        item.starts_at or datetime.datetime.min.replace(tzinfo=datetime.UTC),
+        item.contact.casefold(),
+    )
+
+
+def due_items(user, today: datetime.date) -> list[DueItem]:
+    """Everything due for ``user`` on or before ``today`` (and upcoming meetings), most urgent first."""
+    items: list[DueItem] = []
+    for path in PROVIDERS:
+        provider: Callable[..., Iterable[DueItem]] = import_string(path)
+        items.extend(provider(user, today))
+    return sorted(items, key=_sort_key)
