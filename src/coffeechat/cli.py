@@ -39,8 +39,13 @@ def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coffeechat.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        print(f"coffeechat: configuration error: {error}", file=sys.stderr)
+        sys.exit(2)
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"}:
         print_overview()
         return

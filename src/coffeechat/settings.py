@@ -32,6 +32,8 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("COFFEECHAT_DEBUG", False)
 ALLOWED_HOSTS = env_list("COFFEECHAT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS")
+# `coffeechat serve` listens here unless --port is given.
+SERVE_PORT = env_int("PORT", 8000, minimum=1)
 SECURE_COOKIES = env_bool("COFFEECHAT_SECURE_COOKIES", False)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES

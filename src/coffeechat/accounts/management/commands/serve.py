@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -30,12 +29,7 @@ class Command(CoffeechatCommand):
 
         from coffeechat.wsgi import application
 
-        port = options["port"]
-        if port is None:
-            raw = os.environ.get("PORT", "8000")
-            if not raw.isdigit():
-                raise CommandError(f"PORT={raw!r} is not a port number.")
-            port = int(raw)
+        port = options["port"] or settings.SERVE_PORT
         if not 0 < port < 65536:
             raise CommandError(f"{port} is not a port number (1-65535).")
         host = options["host"]

@@ -1,0 +1,84 @@
+from django.contrib.auth import get_user_model
+
+from coffeechat.accounts.models import Profile
+from tests.conftest import PASSWORD
+
+
+def test_logging_in_with_the_right_password_opens_the_home_page(client, owner):
+    response = client.post("/accounts/login/", {"username": "olivia", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_a_wrong_password_is_refused_with_a_message(client, owner):
+    response = client.post("/accounts/login/", {"username": "olivia", "password": "nope"})
+    assert response.status_code == 200
+    assert "correct username and password" in response.text
+    assert client.get("/").status_code == 302
+
+
+def test_logging_out_ends_the_session(owner_client):
+    response = owner_client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert owner_client.get("/").status_code == 302
+
+
+def test_changing_the_password_needs_the_old_one(owner_client, owner):
+    bad = owner_client.post(
+        "/accounts/password/",
+        {
+            "old_password": "wrong",
+            "new_password1": "fresh-lemon-91",
+            "new_password2": "fresh-lemon-91",
+        },
+    )
+    assert bad.status_code == 200
+    good = owner_client.post(
+        "/accounts/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "fresh-lemon-91",
+            "new_password2": "fresh-lemon-91",
+        },
+    )
+    assert good.status_code == 302
+    owner.refresh_from_db()
+    assert owner.check_password("fresh-lemon-91")
+
+
+def test_the_profile_saves_every_field(owner_client, owner):
+    response = owner_client.post(
+        "/accounts/profile/",
+        {
+            "name": "Olivia Owner",
+            "school": "Wellesley",
+            "class_year": "2027",
+            "major": "Chemistry",
+            "interests": "battery research",
+            "availability": "Wednesdays 9-11am",
+            "signature": "Olivia",
+            "time_zone": "America/New_York",
+        },
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(owner=owner)
+    assert (profile.class_year, profile.time_zone) == (2027, "America/New_York")
+    assert profile.availability == "Wednesdays 9-11am"
+
+
+def test_a_bad_class_year_is_explained(owner_client):
+    response = owner_client.post("/accounts/profile/", {"class_year": "27", "time_zone": "UTC"})
+    assert response.status_code == 200
+    assert "four-digit year" in response.text
+
+
+def test_pages_use_the_profile_time_zone(owner_client, owner):
+    Profile.objects.filter(owner=owner).update(time_zone="Asia/Tokyo")
+    owner_client.get("/")
+    assert owner_client.session["coffeechat_tz"] == "Asia/Tokyo"
+
+
+def test_staff_can_open_the_admin(owner_client, owner):
+    get_user_model().objects.filter(pk=owner.pk).update(is_staff=True, is_superuser=True)
+    assert owner_client.get("/admin/").status_code == 200
+    assert owner_client.get("/admin/contacts/contact/").status_code == 200

@@ -1,0 +1,31 @@
+"""For every URL that takes an id: how to make a record of ``owner`` and the URL's kwargs.
+
+test_url_security.py checks an outsider gets 404 and the owner gets through.
+"""
+
+from coffeechat.contacts.models import Contact, Organization
+
+# Views reachable without logging in because a secret token in the URL is the key.
+TOKEN_URLS: set[str] = set()
+
+
+def contact(owner):
+    org = Organization.objects.create(owner=owner, name="Harbor Bank")
+    return Contact.objects.create(
+        owner=owner, first_name="Ada", last_name="Singh", organization=org
+    )
+
+
+def organization(owner):
+    return Organization.objects.create(owner=owner, name="Ionic Labs")
+
+
+OWNED_URL_CASES = {
+    "contacts:detail": lambda owner: {"pk": contact(owner).pk},
+    "contacts:edit": lambda owner: {"pk": contact(owner).pk},
+    "contacts:edit_notes": lambda owner: {"pk": contact(owner).pk},
+    "contacts:delete": lambda owner: {"pk": contact(owner).pk},
+    "contacts:organization_detail": lambda owner: {"pk": organization(owner).pk},
+    "contacts:organization_edit": lambda owner: {"pk": organization(owner).pk},
+    "contacts:organization_delete": lambda owner: {"pk": organization(owner).pk},
+}
