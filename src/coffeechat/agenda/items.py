@@ -50,7 +50,7 @@ def _sort_key(item: DueItem):
 
 
 def due_items(user, today: datetime.date) -> list[DueItem]:
-    """Everything due for ``user`` on or before ``today`` (and upcoming meetings), most urgent first."""
+    """Everything due for ``user`` by ``today`` (and upcoming meetings), most urgent first."""
     items: list[DueItem] = []
     for path in PROVIDERS:
         provider: Callable[..., Iterable[DueItem]] = import_string(path)
