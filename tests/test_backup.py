@@ -336,6 +336,26 @@ def test_the_file_is_readable_utf8_json(rich_owner):
     assert text.endswith("}\n")
 
 
+def test_a_field_added_after_version_1_may_be_missing(rich_owner, newcomer, monkeypatch):
+    # Pretend research_notes arrived in a later release: files from before it lack the key.
+    monkeypatch.setitem(backup.V1_FIELDS, Contact, backup.V1_FIELDS[Contact] - {"research_notes"})
+    data = export_backup(rich_owner)
+    for contact in data["contacts"]:
+        del contact["research_notes"]
+
+    restore_backup(newcomer, data)
+
+    assert Contact.objects.get(owner=newcomer, first_name="Ada").research_notes == ""
+
+
+def test_a_version_1_field_may_not_be_missing(rich_owner, newcomer):
+    data = export_backup(rich_owner)
+    del data["profile"]["school"]
+
+    with pytest.raises(BackupError, match="profile, “school”: is missing"):
+        restore_backup(newcomer, data)
+
+
 # -- sections added by later apps ------------------------------------------------------------
 
 

@@ -34,14 +34,12 @@ first time a backup is made or read, after the core sections below. In it::
     from coffeechat import backup
     from coffeechat.interviews.models import Interview
 
-    FIELDS = ["scheduled_at", "mode", "place", "notes", "created_at", "updated_at"]
-
     def export_interviews(user, ctx):
         return [
             {
                 "id": ctx.number("interviews", interview.pk),
                 "contact": ctx.ref("contacts", interview.contact_id),
-                **backup.encode_fields(interview, FIELDS),
+                **backup.encode_fields(interview, backup.plain_fields(Interview)),
             }
             for interview in Interview.objects.owned_by(user).order_by("pk")
         ]
@@ -54,7 +52,7 @@ first time a backup is made or read, after the core sections below. In it::
             records.append({
                 "id": row.id,
                 "contact": row.ref("contact", "contacts", null=False),
-                "values": row.values(Interview, FIELDS),
+                "values": row.values(Interview, backup.plain_fields(Interview)),
             })
             row.no_other_keys()
         return records
@@ -74,13 +72,16 @@ first time a backup is made or read, after the core sections below. In it::
     ))
 
 Rules for sections:
-- A section refers only to sections registered before it (``needs``); ``ctx.ref`` and
-  ``row.ref`` turn database ids into file ids and back.
+- A section refers only to sections registered before it (``needs``). On export ``ctx.ref``
+  turns a database id into a file id; on parse ``row.ref`` checks that the file id exists;
+  on restore ``ctx.pk`` turns it into the id of the row just created.
 - Keep ``required=False`` (the default) for new sections: files made before the section existed
   then still restore, with that section empty. A section the running coffeechat does not know
   is refused rather than silently dropped.
-- A new model field: add it to the section's field list and read it with
-  ``row.values(Model, fields, optional={"new_field"})`` so older files still restore.
+- A new plain model field needs no change here: ``plain_fields`` picks it up, and since it
+  is not in ``V1_FIELDS`` older files without it still restore (it gets its default). In
+  your own section, pass ``optional={"new_field"}`` to ``row.values`` for the same effect.
+  A new link (ForeignKey, ManyToMany) needs code, like ``organization`` and ``tags`` below.
   Renaming or changing the meaning of a field needs ``VERSION`` + 1 and an entry in
   ``UPGRADES`` that rewrites an older file into the new shape before it is parsed.
 - ``auto_now``/``auto_now_add`` timestamps are restored exactly: create the rows, then set
@@ -470,38 +471,57 @@ def _kind(value) -> str:
 
 # -- the core sections: profile, organizations, tags, contacts -------------------------------
 
-PROFILE_FIELDS = [
-    "name",
-    "school",
-    "class_year",
-    "major",
-    "interests",
-    "availability",
-    "signature",
-    "time_zone",
-]
-ORGANIZATION_FIELDS = ["name", "website", "industry", "notes"]
-TAG_FIELDS = ["name"]
-CONTACT_FIELDS = [
-    "first_name",
-    "last_name",
-    "title",
-    "field",
-    "emails",
-    "phone",
-    "linkedin_url",
-    "location",
-    "source",
-    "notes",
-    "research_notes",
-    "connected_on",
-    "created_at",
-    "updated_at",
-]
+
+def plain_fields(model) -> list[str]:
+    """The model's own values (no ids, no links), in the order the model declares them.
+
+    A field added to a model later is backed up without touching this module; files made
+    before it existed lack it, so it is optional on restore (see ``V1_FIELDS``).
+    """
+    return [f.name for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation]
+
+
+# The fields every version 1 file has. Missing ones are errors; any other field of the model
+# was added later and may be missing from older files (the record then gets its default).
+V1_FIELDS = {
+    Profile: {
+        "name",
+        "school",
+        "class_year",
+        "major",
+        "interests",
+        "availability",
+        "signature",
+        "time_zone",
+    },
+    Organization: {"name", "website", "industry", "notes"},
+    Tag: {"name"},
+    Contact: {
+        "first_name",
+        "last_name",
+        "title",
+        "field",
+        "emails",
+        "phone",
+        "linkedin_url",
+        "location",
+        "source",
+        "notes",
+        "research_notes",
+        "connected_on",
+        "created_at",
+        "updated_at",
+    },
+}
+
+
+def read_values(row: Row, model) -> dict:
+    names = plain_fields(model)
+    return row.values(model, names, optional=set(names) - V1_FIELDS[model])
 
 
 def _export_profile(user, ctx):
-    return encode_fields(Profile.for_user(user), PROFILE_FIELDS)
+    return encode_fields(Profile.for_user(user), plain_fields(Profile))
 
 
 def _parse_profile(raw, ctx):
@@ -509,7 +529,7 @@ def _parse_profile(raw, ctx):
         ctx.problem("profile", f"should be an object, not {_kind(raw)}")
         return {}
     row = Row(ctx, raw, "profile")
-    values = row.values(Profile, PROFILE_FIELDS)
+    values = read_values(row, Profile)
     row.no_other_keys()
     return values
 
@@ -522,8 +542,9 @@ def _restore_profile(user, values, ctx):
     return None
 
 
-def _export_named(model, section, names):
+def _export_named(model, section):
     def export(user, ctx):
+        names = plain_fields(model)
         return [
             {"id": ctx.number(section, obj.pk), **encode_fields(obj, names)}
             for obj in model.objects.owned_by(user).order_by("pk")
@@ -532,14 +553,14 @@ def _export_named(model, section, names):
     return export
 
 
-def _parse_named(model, section, names):
+def _parse_named(model, section):
     def parse(raw, ctx):
         rows = ctx.rows(raw, section)
         ctx.declare_ids(section, rows)
         records = []
         seen: dict[str, int] = {}
         for position, row in enumerate(rows, start=1):
-            values = row.values(model, names)
+            values = read_values(row, model)
             row.no_other_keys()
             name_key = _ascii_lower(values.get("name", ""))
             if name_key in seen:
@@ -575,7 +596,7 @@ def _export_contacts(user, ctx):
     return [
         {
             "id": ids[contact.pk],
-            **encode_fields(contact, CONTACT_FIELDS),
+            **encode_fields(contact, plain_fields(Contact)),
             "organization": ctx.ref("organizations", contact.organization_id),
             "referred_by": ids.get(contact.referred_by_id),
             "tags": sorted(
@@ -593,7 +614,7 @@ def _parse_contacts(raw, ctx):
     ctx.declare_ids("contacts", rows)  # first, so referred_by may point anywhere in the list
     records = []
     for row in rows:
-        values = row.values(Contact, CONTACT_FIELDS)
+        values = read_values(row, Contact)
         if "emails" in values and not (
             isinstance(values["emails"], list) and all(isinstance(e, str) for e in values["emails"])
         ):
@@ -668,8 +689,8 @@ register(
 register(
     Section(
         "organizations",
-        _export_named(Organization, "organizations", ORGANIZATION_FIELDS),
-        _parse_named(Organization, "organizations", ORGANIZATION_FIELDS),
+        _export_named(Organization, "organizations"),
+        _parse_named(Organization, "organizations"),
         _restore_named(Organization, "organizations"),
         count=lambda user: Organization.objects.owned_by(user).count(),
         label=("organization", "organizations"),
@@ -679,8 +700,8 @@ register(
 register(
     Section(
         "tags",
-        _export_named(Tag, "tags", TAG_FIELDS),
-        _parse_named(Tag, "tags", TAG_FIELDS),
+        _export_named(Tag, "tags"),
+        _parse_named(Tag, "tags"),
         _restore_named(Tag, "tags"),
         count=lambda user: Tag.objects.owned_by(user).count(),
         label=("tag", "tags"),
