@@ -23,11 +23,16 @@ class ProfileForm(forms.ModelForm):
             "availability",
             "signature",
             "time_zone",
+            "follow_up_after_days",
+            "use_3b7",
+            "linkedin_premium",
+            "dictionary",
         ]
         widgets = {
             "interests": forms.Textarea(attrs={"rows": 2}),
             "availability": forms.Textarea(attrs={"rows": 2}),
             "signature": forms.Textarea(attrs={"rows": 3}),
+            "dictionary": forms.Textarea(attrs={"rows": 2}),
         }
 
     def clean_class_year(self):

@@ -1,7 +1,9 @@
+import re
 import zoneinfo
 
 from django.conf import settings
 from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -27,6 +29,32 @@ class Profile(models.Model):
     )
     signature = models.TextField(blank=True, help_text="How you sign your messages.")
     time_zone = models.CharField(max_length=64, default="UTC", choices=time_zone_choices)
+    # Outreach: when a follow-up is due, and what the message checker accepts.
+    follow_up_after_days = models.PositiveSmallIntegerField(
+        "follow up after (days)",
+        default=7,
+        validators=[MinValueValidator(3), MaxValueValidator(30)],
+        help_text="How long to wait for a reply before one follow-up. Career advisers "
+        "suggest one to two weeks (7 to 14 days).",
+    )
+    use_3b7 = models.BooleanField(
+        "use the 3B7 routine",
+        default=False,
+        help_text="Counts business days instead: if there is no reply by day 3, write to a "
+        "second person at the same organization; on day 7, follow up once with the first. "
+        "Replaces the wait above.",
+    )
+    linkedin_premium = models.BooleanField(
+        "I have LinkedIn Premium",
+        default=False,
+        help_text="Premium allows 300-character connection notes instead of 200.",
+    )
+    dictionary = models.TextField(
+        "your dictionary",
+        blank=True,
+        help_text="Words the spell-checker should accept (names, places, jargon), "
+        "separated by spaces, commas or new lines.",
+    )
 
     def __str__(self):
         return self.name or self.owner.get_username()
@@ -39,6 +67,10 @@ class Profile(models.Model):
     @property
     def display_name(self):
         return self.name or self.owner.get_username()
+
+    @property
+    def dictionary_words(self) -> list[str]:
+        return [word for word in re.split(r"[\s,;]+", self.dictionary) if word]
 
 
 SETUP_SALT = "coffeechat.accounts.first-run"

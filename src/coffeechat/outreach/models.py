@@ -1,0 +1,199 @@
+"""Messages a student sends, and the templates they draft them from.
+
+A Message moves draft → sent → replied. The moves are methods here, so the web pages
+and the console commands change state the same way and refuse the same impossible moves
+(a reply to a draft, sending twice).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from coffeechat.accounts.ownership import Owned
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    LINKEDIN = "linkedin", "LinkedIn"
+
+
+class Kind(models.TextChoices):
+    REQUEST = "request", "Request for a conversation"
+    FOLLOW_UP = "follow-up", "Follow-up"
+    THANK_YOU = "thank-you", "Thank-you"
+    RUNNING_LATE = "running-late", "Running late"
+    KEEP_IN_TOUCH = "keep-in-touch", "Keep-in-touch update"
+
+
+class MessageTemplate(Owned):
+    """A user's own template, or their edited copy of a built-in one (``builtin_key`` set)."""
+
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REQUEST)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField()
+    # The built-in this copy replaces for its owner; blank for a template of their own.
+    builtin_key = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "builtin_key"],
+                condition=~Q(builtin_key=""),
+                name="template_one_copy_per_builtin",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Message(Owned):
+    """One piece of outreach to one contact."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SENT = "sent", "Sent"
+        REPLIED = "replied", "Replied"
+
+    class Via(models.TextChoices):
+        MAILTO = "mailto", "your mail app"
+        CLIPBOARD = "clipboard", "copy and paste"
+        EML = "eml", "an .eml file"
+        SMTP = "smtp", "coffeechat's mail server"
+        MANUAL = "manual", "marked by hand"
+
+    contact = models.ForeignKey(
+        "contacts.Contact", on_delete=models.CASCADE, related_name="messages"
+    )
+    interview = models.ForeignKey(
+        "interviews.Interview",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="messages",
+    )
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REQUEST)
+    subject = models.CharField(max_length=255, blank=True)
+    body = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    template_key = models.CharField(max_length=40, blank=True)
+    # A follow-up points at the request it follows up.
+    follow_up_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sent_via = models.CharField(max_length=10, choices=Via.choices, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True)
+    # Set on a request when the student lets it go after an unanswered follow-up.
+    no_reply_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["owner", "state", "kind", "sent_at"], name="message_due"),
+            models.Index(fields=["contact", "created_at"], name="message_by_contact"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.contact.full_name}"
+
+    def get_absolute_url(self):
+        return reverse("outreach:message", args=[self.pk])
+
+    @property
+    def is_draft(self):
+        return self.state == self.State.DRAFT
+
+    @property
+    def request(self):
+        """The request this message belongs to: itself, or the one it follows up."""
+        return self.follow_up_to if self.follow_up_to_id else self
+
+    def mark_sent(self, when: datetime.datetime | None = None, via: str = Via.MANUAL):
+        if self.state != self.State.DRAFT:
+            raise ValidationError(
+                f"This message was already sent on {_day(self.sent_at)}; "
+                "draft a new message to write again."
+            )
+        when = when or timezone.now()
+        if self.follow_up_to_id and self.follow_up_to.sent_at and when < self.follow_up_to.sent_at:
+            raise ValidationError(
+                "A follow-up can't be sent before the message it follows up "
+                f"(sent on {_day(self.follow_up_to.sent_at)})."
+            )
+        if self.follow_up_to_id:
+            earlier = self.follow_up_to.follow_ups.exclude(pk=self.pk).exclude(
+                state=self.State.DRAFT
+            )
+            if earlier.exists():
+                raise ValidationError(
+                    "You have already followed up on this request once; one follow-up is "
+                    "enough. If they still don't answer, let it go and try someone else."
+                )
+        if when > timezone.now() + datetime.timedelta(minutes=5):
+            raise ValidationError("A message can't be marked as sent in the future.")
+        if via not in self.Via.values:
+            raise ValidationError(f"Unknown way of sending: {via!r}.")
+        self.state = self.State.SENT
+        self.sent_at = when
+        self.sent_via = via
+        self.save(update_fields=["state", "sent_at", "sent_via", "updated_at"])
+
+    def mark_replied(self, when: datetime.datetime | None = None):
+        if self.state == self.State.DRAFT:
+            raise ValidationError(
+                "This message is still a draft, so it can't have a reply yet. "
+                "Mark it as sent first."
+            )
+        if self.state == self.State.REPLIED:
+            raise ValidationError(
+                f"This message is already marked replied ({_day(self.replied_at)})."
+            )
+        when = when or timezone.now()
+        if when < self.sent_at:
+            raise ValidationError(
+                f"The reply can't come before the message was sent ({_day(self.sent_at)})."
+            )
+        with transaction.atomic():
+            self._set_replied(when)
+            # A reply to the follow-up answers the request too: nothing more is due.
+            request = self.follow_up_to
+            if request is not None and request.state == self.State.SENT:
+                request._set_replied(when)
+
+    def _set_replied(self, when):
+        self.state = self.State.REPLIED
+        self.replied_at = when
+        self.no_reply_at = None
+        self.save(update_fields=["state", "replied_at", "no_reply_at", "updated_at"])
+
+    def mark_no_reply(self, when: datetime.datetime | None = None):
+        """Let an unanswered request go, after its follow-up went unanswered too."""
+        request = self.request
+        if request.state != self.State.SENT:
+            if request.state == self.State.DRAFT:
+                raise ValidationError("This message hasn't been sent yet.")
+            raise ValidationError("They replied, so this can't be marked as no reply.")
+        if request.no_reply_at:
+            raise ValidationError(f"Already marked as no reply on {_day(request.no_reply_at)}.")
+        request.no_reply_at = when or timezone.now()
+        request.save(update_fields=["no_reply_at", "updated_at"])
+        return request
+
+
+def _day(moment):
+    if moment is None:
+        return "an unknown date"
+    return timezone.localtime(moment).strftime("%-d %b %Y")

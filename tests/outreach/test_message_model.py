@@ -1,0 +1,98 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coffeechat.outreach.models import Message
+from tests.outreach.conftest import make_message
+
+NOW = datetime.datetime(2025, 11, 3, 15, 0, tzinfo=datetime.UTC)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_marking_sent_records_when_and_how(owner, ada):
+    message = make_message(owner, ada)
+    message.mark_sent(via="smtp")
+    message.refresh_from_db()
+    assert message.state == "sent"
+    assert message.sent_at == NOW
+    assert message.sent_via == "smtp"
+
+
+def test_a_message_cannot_be_sent_twice(owner, ada):
+    message = make_message(owner, ada)
+    message.mark_sent()
+    with pytest.raises(ValidationError, match="already sent"):
+        message.mark_sent()
+
+
+def test_a_draft_cannot_have_a_reply(owner, ada):
+    message = make_message(owner, ada)
+    with pytest.raises(ValidationError, match="still a draft"):
+        message.mark_replied()
+    message.refresh_from_db()
+    assert message.state == "draft"
+    assert message.replied_at is None
+
+
+def test_sending_in_the_future_is_refused(owner, ada):
+    message = make_message(owner, ada)
+    with pytest.raises(ValidationError, match="future"):
+        message.mark_sent(timezone.now() + datetime.timedelta(days=2))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_marking_replied_records_the_date(owner, ada):
+    message = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    message.mark_replied()
+    message.refresh_from_db()
+    assert (message.state, message.replied_at) == ("replied", NOW)
+    with pytest.raises(ValidationError, match="already marked replied"):
+        message.mark_replied()
+
+
+def test_a_reply_cannot_come_before_the_message(owner, ada):
+    message = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    with pytest.raises(ValidationError, match="can't come before"):
+        message.mark_replied(datetime.datetime(2025, 10, 1, tzinfo=datetime.UTC))
+
+
+def test_a_reply_to_the_follow_up_answers_the_request_too(owner, ada):
+    request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    follow_up = make_message(owner, ada, kind="follow-up", follow_up_to=request)
+    follow_up.mark_sent()
+    follow_up.mark_replied()
+    request.refresh_from_db()
+    assert request.state == "replied"
+    assert request.replied_at == follow_up.replied_at
+
+
+def test_only_one_follow_up_can_be_sent(owner, ada):
+    request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    make_message(owner, ada, kind="follow-up", follow_up_to=request).mark_sent()
+    second = make_message(owner, ada, kind="follow-up", follow_up_to=request)
+    with pytest.raises(ValidationError, match="one follow-up is"):
+        second.mark_sent()
+    second.refresh_from_db()
+    assert second.state == "draft"
+
+
+def test_letting_a_request_go_is_recorded_on_the_request(owner, ada):
+    request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    follow_up = make_message(owner, ada, kind="follow-up", follow_up_to=request)
+    follow_up.mark_sent()
+    assert follow_up.mark_no_reply() == request
+    request.refresh_from_db()
+    assert request.no_reply_at is not None
+    with pytest.raises(ValidationError, match="Already marked"):
+        request.mark_no_reply()
+
+
+def test_a_request_that_got_a_reply_cannot_be_let_go(owner, ada):
+    request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
+    request.mark_replied()
+    with pytest.raises(ValidationError, match="replied"):
+        request.mark_no_reply()
+    assert Message.objects.get(pk=request.pk).no_reply_at is None
