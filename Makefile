@@ -37,8 +37,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+## Timings at a heavy user's scale, on a throwaway database in bench/out/ (see bench/README.md).
 bench: install
-	COFFEECHAT_HOME=$(CURDIR)/.test-home $(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .test-home build *.egg-info src/*.egg-info
