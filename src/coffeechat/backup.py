@@ -745,11 +745,16 @@ class RestoreSummary:
     counts: list[tuple[Section, int]] = field(default_factory=list)
 
     def __str__(self):
+        return self.describe()
+
+    def describe(self, into: str = "") -> str:
+        """'Restored 2 organizations, 1 tag, 3 contacts and the profile[ into ...].'"""
         parts = [
             f"{count} {section.label[0] if count == 1 else section.label[1]}"
             for section, count in self.counts
         ]
-        return "Restored " + get_text_list(parts + ["the profile"], "and") + "."
+        where = f" into {into}" if into else ""
+        return "Restored " + get_text_list(parts + ["the profile"], "and") + where + "."
 
     def count(self, key: str) -> int:
         return next((n for section, n in self.counts if section.key == key), 0)
