@@ -127,3 +127,17 @@ class Contact(Owned):
             tag = Tag.objects.filter(owner=self.owner, name__iexact=name).first()
             tags.append(tag or Tag.objects.create(owner=self.owner, name=name))
         self.tags.set(tags)
+
+
+class PendingImport(Owned):
+    """An uploaded file waiting between the import preview and its confirmation."""
+
+    filename = models.CharField(max_length=255)
+    format = models.CharField(max_length=16, blank=True)
+    data = models.BinaryField()
+    # Generic CSV only: {column header: contact field or ""}, as edited in the preview.
+    mapping = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.filename

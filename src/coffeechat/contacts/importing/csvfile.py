@@ -1,0 +1,269 @@
+"""Any CSV with a header row: Google Contacts, Outlook, a spreadsheet someone made.
+
+Each column is mapped to a coffeechat field; ``guess_mapping`` proposes a mapping
+from the header names and the person importing can change it.
+"""
+
+import re
+
+from nameparser import HumanName
+
+from coffeechat.contacts.importing.detect import HEADER_SEARCH_ROWS, csv_rows, head_rows
+from coffeechat.contacts.importing.errors import ImportFileError
+from coffeechat.contacts.importing.records import ImportRecord, parse_date
+
+# The coffeechat fields a column can feed, in the order the preview offers them.
+FIELDS = {
+    "": "(ignore)",
+    "full_name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "email": "Email",
+    "organization": "Organization",
+    "department": "Department",
+    "title": "Title or position",
+    "phone": "Phone",
+    "linkedin_url": "LinkedIn URL",
+    "website": "Website",
+    "location": "Location",
+    "field": "Field or industry",
+    "notes": "Notes",
+    "tags": "Tags",
+    "connected_on": "Connected on",
+}
+NAME_FIELDS = {"full_name", "first_name", "last_name"}
+# Fields that several columns may feed (values are combined); the rest take one column.
+MULTI_FIELDS = {"email", "phone", "website", "notes", "tags", "location"}
+
+# (pattern on the folded header, field, score): the best score wins a one-column field.
+_RULES = [
+    (r"(e-?mail|phone|website|address|im|relation|event|custom field).* (label|type)$", "", 99),
+    (r"^(name|full name|display name|contact name|contact|person)$", "full_name", 50),
+    (r"^(first name|given name|first|forename|firstname|given)$", "first_name", 50),
+    (r"^(last name|family name|surname|last|lastname|family)$", "last_name", 50),
+    (
+        r"^(e-?mail|e-?mail address|email address|primary email|work email|personal email)$",
+        "email",
+        50,
+    ),
+    (r"e-?mail.*(value|address)|^e-?mail \d", "email", 40),
+    (r"^(company|organi[sz]ation|employer|company name|organi[sz]ation name)$", "organization", 50),
+    (r"^organi[sz]ation \d+ - name$", "organization", 45),
+    (
+        r"^(department|organi[sz]ation department|organi[sz]ation \d+ - department)$",
+        "department",
+        50,
+    ),
+    (
+        r"^(job title|position|role|organi[sz]ation title|occupation|organi[sz]ation \d+ - title)$",
+        "title",
+        50,
+    ),
+    (r"^title$", "title", 20),  # Outlook's "Title" is Mr./Ms. when "Job Title" is there
+    (
+        r"^(linkedin|linkedin url|linkedin profile|profile url|linkedin profile url|url)$",
+        "linkedin_url",
+        50,
+    ),
+    (r"linkedin", "linkedin_url", 45),
+    (
+        r"^(website|web page|web site|homepage|website \d+ - value|personal web page)$",
+        "website",
+        40,
+    ),
+    (
+        r"^(mobile phone|cell|cell phone|mobile|phone|phone number|telephone|primary phone)$",
+        "phone",
+        50,
+    ),
+    (r"^(business phone|home phone|phone \d+ - value|work phone)$", "phone", 40),
+    (r"^(location|city|town|home city|business city|address \d+ - city)$", "location", 50),
+    (r"^(notes|note|comments|comment|description)$", "notes", 50),
+    (r"^(tags|tag|labels|label|categories|category|group membership|groups)$", "tags", 50),
+    (r"^(field|industry|sector|area)$", "field", 50),
+    (r"^(connected on|connected|date added|met on)$", "connected_on", 50),
+]
+_COMPILED = [(re.compile(pattern), target, score) for pattern, target, score in _RULES]
+
+
+def _fold(header: str) -> str:
+    return " ".join(header.strip().strip('"').replace("_", " ").casefold().split())
+
+
+def _suggest(header: str):
+    folded = _fold(header)
+    for pattern, target, score in _COMPILED:
+        if pattern.search(folded):
+            return target, score
+    return "", 0
+
+
+def guess_mapping(headers: list[str]) -> dict[str, str]:
+    """{column header: coffeechat field or ''} from the header names alone."""
+    mapping = {}
+    best: dict[str, tuple[int, str]] = {}
+    for header in headers:
+        target, score = _suggest(header)
+        mapping[header] = target
+        single = target and target not in MULTI_FIELDS
+        if single and (target not in best or score > best[target][0]):
+            best[target] = (score, header)
+    for header, target in mapping.items():
+        if target and target not in MULTI_FIELDS and best[target][1] != header:
+            mapping[header] = ""
+    if (
+        mapping
+        and "full_name" in mapping.values()
+        and ("first_name" in mapping.values() or "last_name" in mapping.values())
+    ):
+        # Google's "Name" repeats the parts; the parts are more exact.
+        for header, target in mapping.items():
+            if target == "full_name":
+                mapping[header] = ""
+    return mapping
+
+
+def unique_headers(cells: list[str]) -> list[str]:
+    """Header names made unique ('Email', 'Email (2)') so a mapping can name each column."""
+    seen: dict[str, int] = {}
+    headers = []
+    for position, cell in enumerate(cells, start=1):
+        name = " ".join(cell.split()) or f"Column {position}"
+        count = seen.get(name.casefold(), 0) + 1
+        seen[name.casefold()] = count
+        headers.append(name if count == 1 else f"{name} ({count})")
+    return headers
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def find_header(text: str, *, require_name: bool = True):
+    """(row number, header names, delimiter) of the first row that names a name column."""
+    delimiter = _delimiter(text)
+    first = None
+    for number, cells in head_rows(text, HEADER_SEARCH_ROWS, delimiter):
+        if not any(c.strip() for c in cells):
+            continue
+        headers = unique_headers(cells)
+        first = first or (number, headers, delimiter)
+        if NAME_FIELDS & set(guess_mapping(headers).values()):
+            return number, headers, delimiter
+    return None if require_name else first
+
+
+def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool = False):
+    """(records, headers, mapping used).
+
+    ``mapping`` ({header: field}) overrides the guess for the columns it names.
+    """
+    found = find_header(text, require_name=not forced)
+    if found is None:
+        from coffeechat.contacts.importing.detect import no_header_problem
+
+        raise ImportFileError(filename, no_header_problem())
+    header_row, headers, delimiter = found
+    used = guess_mapping(headers)
+    for header, target in (mapping or {}).items():
+        if header not in used:
+            raise ImportFileError(
+                filename,
+                f"there is no column named {header!r}; the columns are: "
+                + ", ".join(repr(h) for h in headers)
+                + ".",
+            )
+        if target not in FIELDS:
+            raise ImportFileError(
+                filename,
+                f"{target!r} is not a field to import into; use one of: "
+                + ", ".join(f for f in FIELDS if f)
+                + " (or nothing to ignore the column).",
+            )
+        used[header] = target
+    if not NAME_FIELDS & set(used.values()):
+        raise ImportFileError(
+            filename,
+            "no column holds a name; map one, e.g. --map 'Name=full_name' "
+            "(or first_name / last_name).",
+        )
+    records = []
+    try:
+        for number, cells in csv_rows(text, delimiter):
+            if number <= header_row or not any(c.strip() for c in cells):
+                continue
+            values: dict[str, list[str]] = {}
+            for position, header in enumerate(headers):
+                target = used.get(header)
+                value = cells[position].strip() if position < len(cells) else ""
+                if target and value:
+                    values.setdefault(target, []).append(value)
+            records.append(_record(number, values).finish())
+    except ValueError as error:
+        raise ImportFileError(filename, f"the CSV is damaged at {error}.") from None
+    return records, headers, used
+
+
+def samples(text: str) -> dict[str, str]:
+    """{header: first value in that column}, to help whoever edits the mapping."""
+    found = find_header(text, require_name=False)
+    if found is None:
+        return {}
+    header_row, headers, delimiter = found
+    result: dict[str, str] = {}
+    try:
+        for number, cells in csv_rows(text, delimiter):
+            if number > header_row + 50 or len(result) == len(headers):
+                break
+            if number > header_row:
+                for header, value in zip(headers, cells, strict=False):
+                    if value.strip() and header not in result:
+                        result[header] = " ".join(value.split())[:60]
+    except ValueError:
+        pass
+    return result
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """'Dr. Jane Q. Doe' -> ('Jane', 'Doe'): first and last, as LinkedIn would have them."""
+    full = " ".join((full or "").split())
+    if not full or "@" in full:
+        return "", ""
+    name = HumanName(full)
+    if not name.first:
+        return full, ""
+    return name.first, name.last
+
+
+def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
+    def one(name):
+        return " ".join(values.get(name, []))
+
+    first, last = one("first_name"), one("last_name")
+    if not (first or last):
+        first, last = split_full_name(one("full_name"))
+    tags = []
+    for value in values.get("tags", []):
+        tags.extend(re.split(r":::|[;,]", value))
+    connected = next(
+        (d for d in (parse_date(v) for v in values.get("connected_on", [])) if d), None
+    )
+    return ImportRecord(
+        row=row,
+        first_name=first,
+        last_name=last,
+        emails=values.get("email", []),
+        organization=one("organization"),
+        department=one("department"),
+        title=one("title"),
+        phone=next(iter(values.get("phone", [])), "").split(":::")[0],
+        linkedin_url=next(iter(values.get("linkedin_url", [])), ""),
+        websites=[w.strip() for v in values.get("website", []) for w in v.split(":::")],
+        location=next(iter(values.get("location", [])), ""),
+        field=one("field"),
+        notes="\n\n".join(values.get("notes", [])),
+        tags=tags,
+        connected_on=connected,
+    )

@@ -1,0 +1,51 @@
+"""From uploaded bytes to parsed records: decode, detect the format, parse. No database."""
+
+from dataclasses import dataclass, field
+
+from coffeechat.contacts.importing import csvfile, linkedin, vcard
+from coffeechat.contacts.importing.detect import check_format, decode, detect_format
+from coffeechat.contacts.importing.errors import ImportFileError
+from coffeechat.contacts.importing.records import ImportRecord
+
+
+@dataclass
+class ParsedFile:
+    filename: str
+    format: str
+    records: list[ImportRecord]
+    # Generic CSV only: the column names and the mapping that was used.
+    headers: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    samples: dict[str, str] = field(default_factory=dict)
+
+
+def parse_file(
+    data: bytes, filename: str, fmt: str | None = None, mapping: dict | None = None
+) -> ParsedFile:
+    """Parse an export. Raises ImportFileError when the file as a whole can't be read."""
+    filename = display_name(filename)
+    fmt = check_format(fmt, filename)
+    text = decode(data, filename)
+    forced = fmt is not None
+    fmt = fmt or detect_format(text, filename)
+    if fmt == "vcard":
+        records = vcard.parse(text, filename)
+    elif fmt == "linkedin":
+        records = linkedin.parse(text, filename)
+    else:
+        records, headers, used = csvfile.parse(text, filename, mapping, forced=forced)
+        return ParsedFile(filename, fmt, records, headers, used, csvfile.samples(text))
+    return ParsedFile(filename, fmt, records)
+
+
+def csv_samples(data: bytes, filename: str) -> dict[str, str]:
+    """The first value of each column of a CSV, even one whose mapping can't be used."""
+    try:
+        return csvfile.samples(decode(data, display_name(filename)))
+    except ImportFileError:
+        return {}
+
+
+def display_name(filename: str) -> str:
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return name or "the file"

@@ -1,0 +1,87 @@
+"""LinkedIn's Connections.csv, as its data export writes it.
+
+The file may open with a short note (``Notes:``, a quoted paragraph, a blank line)
+before the header, and the header has changed over the years: the URL column came
+and went, "Email Address" is sometimes missing. So the header is looked for in the
+first rows and columns are found by name, never by position.
+"""
+
+from coffeechat.contacts.importing.detect import csv_rows, head_rows
+from coffeechat.contacts.importing.errors import ImportFileError
+from coffeechat.contacts.importing.records import ImportRecord, parse_date
+
+COLUMNS = {
+    "first_name": ("first name", "firstname"),
+    "last_name": ("last name", "lastname"),
+    "linkedin_url": ("url", "profile url", "linkedin url", "public profile url", "profile"),
+    "email": ("email address", "e-mail address", "email", "e-mail"),
+    "organization": ("company", "company name", "organization"),
+    "title": ("position", "title", "job title"),
+    "connected_on": ("connected on", "connected", "connection date"),
+}
+_KNOWN = {name for names in COLUMNS.values() for name in names}
+
+
+def _index(header: list[str]) -> dict[str, int]:
+    cells = [cell.strip().strip('"').casefold() for cell in header]
+    found = {}
+    for target, names in COLUMNS.items():
+        for position, cell in enumerate(cells):
+            if cell in names:
+                found[target] = position
+                break
+    return found
+
+
+def is_header(cells: list[str]) -> bool:
+    columns = _index(cells)
+    if "first_name" not in columns or "last_name" not in columns:
+        return False
+    named = [c.strip().casefold() for c in cells if c.strip()]
+    return "connected_on" in columns or all(name in _KNOWN for name in named)
+
+
+def find_header(text: str):
+    """(row number, cells) of the LinkedIn header in the first rows, or None."""
+    for number, cells in head_rows(text):
+        if is_header(cells):
+            return number, cells
+    return None
+
+
+def parse(text: str, filename: str) -> list[ImportRecord]:
+    found = find_header(text)
+    if found is None:
+        raise ImportFileError(
+            filename,
+            "no LinkedIn header row found in the first 20 rows; expected "
+            "'First Name,Last Name,URL,Email Address,Company,Position,Connected On'. "
+            "Is this the Connections.csv from LinkedIn's data export?",
+        )
+    header_row, header = found
+    columns = _index(header)
+
+    def cell(cells, name):
+        position = columns.get(name)
+        return cells[position] if position is not None and position < len(cells) else ""
+
+    records = []
+    try:
+        for number, cells in csv_rows(text):
+            if number <= header_row or not any(c.strip() for c in cells):
+                continue
+            record = ImportRecord(
+                row=number,
+                first_name=cell(cells, "first_name"),
+                last_name=cell(cells, "last_name"),
+                linkedin_url=cell(cells, "linkedin_url"),
+                emails=[cell(cells, "email")],
+                organization=cell(cells, "organization"),
+                title=cell(cells, "title"),
+                connected_on=parse_date(cell(cells, "connected_on")),
+                source="linkedin",
+            )
+            records.append(record.finish())
+    except ValueError as error:
+        raise ImportFileError(filename, f"the CSV is damaged at {error}.") from None
+    return records
