@@ -1,6 +1,7 @@
-"""A rich account for export and backup tests: a bit of every kind of data."""
+"""Data for export and backup tests: a rich account, and a backup file from version 1."""
 
 import datetime as dt
+from pathlib import Path
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact, Organization, Tag
@@ -75,3 +76,24 @@ def build_rich_account(user):
             created_at=dt.datetime(2024, 2, 1, 9, 30, 15, 123456 + offset, tzinfo=UTC),
             updated_at=dt.datetime(2024, 3, 2, 18, 5, 0, 654321 - offset, tzinfo=UTC),
         )
+
+
+# Made by export_backup from build_rich_account when backups were at version 1. Never edit it:
+# it proves that files people saved then still restore.
+GOLDEN = Path(__file__).parent / "fixtures" / "backup-v1.json"
+
+
+def same_data(exported, golden):
+    """Whether ``exported`` holds everything ``golden`` does (fields added since may be extra)."""
+
+    def project(value, like):
+        if isinstance(like, dict):
+            return {key: project(value.get(key), like[key]) for key in like}
+        if isinstance(like, list) and len(like) == len(value):
+            return [project(v, lk) for v, lk in zip(value, like, strict=True)]
+        return value
+
+    header = ("exported_at", "coffeechat_version")
+    exported = {k: v for k, v in exported.items() if k not in header}
+    golden = {k: v for k, v in golden.items() if k not in header}
+    return project(exported, golden) == golden

@@ -12,7 +12,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.backup import BackupError, export_backup, load_backup, restore_backup
 from coffeechat.contacts.models import Contact, Organization, Tag
 from tests.conftest import make_user
-from tests.rich_account import build_rich_account
+from tests.rich_account import GOLDEN, build_rich_account, same_data
 
 UTC = dt.UTC
 
@@ -66,6 +66,14 @@ def test_the_restored_account_has_the_same_records(rich_owner, newcomer):
     assert profile.time_zone == "America/New_York"
     # The original account is untouched.
     assert Contact.objects.filter(owner=rich_owner).count() == 4
+
+
+def test_a_backup_saved_at_version_1_still_restores(newcomer):
+    golden = load_backup(GOLDEN.read_bytes())
+
+    restore_backup(newcomer, golden)
+
+    assert same_data(export_backup(newcomer), golden)
 
 
 def test_ids_in_the_file_are_numbered_per_file(rich_owner):
