@@ -365,7 +365,7 @@ def make_contacts(owner, rng: random.Random, organizations, tags, count=5000) ->
 
     # Popularity: a handful of organizations employ many contacts, most employ one or two.
     weights = [1 / (rank + 1) ** 0.6 for rank in range(len(organizations))]
-    rare_slots = set(rng.sample(range(count), RARE_COUNT))
+    rare_slots = set(rng.sample(range(count), min(RARE_COUNT, count)))
     rows = []
     for index in range(count):
         first = rng.choice(FIRST_NAMES)
