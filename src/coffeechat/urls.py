@@ -9,5 +9,6 @@ urlpatterns = [
     path("contacts/", include("coffeechat.contacts.urls")),
     path("outreach/", include("coffeechat.outreach.urls")),
     path("interviews/", include("coffeechat.interviews.urls")),
+    path("agenda/", include("coffeechat.agenda.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,9 +13,23 @@ from dataclasses import dataclass
 from django.utils.module_loading import import_string
 
 # Most urgent first when due dates tie: lower numbers sort first.
-KIND_PRIORITY: dict[str, int] = {}
+KIND_PRIORITY: dict[str, int] = {
+    "meeting": 10,
+    "thank-you": 20,
+    "prepare": 25,
+    "reflect": 30,
+    "todo": 60,
+    "keep-in-touch": 70,
+}
 
-PROVIDERS: list[str] = []
+PROVIDERS: list[str] = [
+    "coffeechat.interviews.due.meetings",
+    "coffeechat.interviews.due.preparation",
+    "coffeechat.interviews.due.reflections",
+    "coffeechat.interviews.due.thank_yous",
+    "coffeechat.interviews.due.keep_in_touch",
+    "coffeechat.interviews.due.todos",
+]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from coffeechat.agenda import views
+
+app_name = "agenda"
+
+urlpatterns = [
+    path("calendar/", views.calendar_settings, name="calendar"),
+    path("calendar/new-address/", views.regenerate_feed, name="regenerate_feed"),
+    path("feed/<str:token>.ics", views.calendar_feed, name="feed"),
+]

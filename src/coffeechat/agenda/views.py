@@ -1,0 +1,52 @@
+"""The private calendar feed: its settings page and the feed itself."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from coffeechat.agenda.feed import build_feed
+from coffeechat.agenda.models import CalendarFeed
+
+
+def feed_url(request, feed):
+    return request.build_absolute_uri(reverse("agenda:feed", args=[feed.token]))
+
+
+def calendar_settings(request):
+    feed = CalendarFeed.for_user(request.user)
+    context = {"feed": feed, "feed_url": feed_url(request, feed)}
+    return render(request, "agenda/calendar.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def regenerate_feed(request):
+    feed = CalendarFeed.for_user(request.user)
+    if request.method == "POST":
+        feed.regenerate()
+        messages.success(
+            request,
+            "Your calendar has a new address. The old one no longer works: "
+            "subscribe again with the new one.",
+        )
+        return redirect("agenda:calendar")
+    return render(request, "agenda/confirm_regenerate.html", {"feed": feed})
+
+
+@login_not_required
+@require_GET
+def calendar_feed(request, token):
+    """Calendar apps can't log in: the secret token in the address is the only key."""
+    feed = CalendarFeed.objects.select_related("owner").filter(token=token).first()
+    if feed is None:
+        raise Http404("No calendar at this address.")
+    body = build_feed(feed.owner, base_url=request.build_absolute_uri("/")[:-1])
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_fetched_at=timezone.now())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="coffeechat.ics"'
+    response["Cache-Control"] = "private, max-age=900"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,258 @@
+from django import forms
+from django.utils import timezone
+
+from coffeechat.accounts.models import time_zone_choices
+from coffeechat.contacts.models import Contact
+from coffeechat.interviews import questions as bank
+from coffeechat.interviews.models import (
+    CHECKLIST,
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    Interaction,
+    Interview,
+    KeepInTouch,
+    Mode,
+    Todo,
+)
+from coffeechat.interviews.zones import BadLocalTime, aware
+
+
+class StartInterviewForm(forms.Form):
+    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label="Who with?")
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = Contact.objects.owned_by(owner).only(
+            "first_name", "last_name"
+        )
+
+
+class StageFilterForm(forms.Form):
+    stage = forms.ChoiceField(
+        choices=[("", "Any stage"), ("open", "Still open"), *Interview.Stage.choices],
+        required=False,
+    )
+
+
+class ScheduleForm(forms.Form):
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start_time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
+    time_zone = forms.ChoiceField(
+        label="Time zone",
+        choices=time_zone_choices,
+        help_text="Yours by default. Pick theirs if you agreed on a time on their clock.",
+    )
+    duration_minutes = forms.IntegerField(
+        label="Length in minutes",
+        initial=DEFAULT_MINUTES,
+        help_text=f"Ask for {MIN_MINUTES} to {MAX_MINUTES} minutes of their time.",
+        error_messages={
+            "min_value": f"Keep it to at least {MIN_MINUTES} minutes.",
+            "max_value": f"Ask for no more than {MAX_MINUTES} minutes: a short request is "
+            "easier to say yes to.",
+        },
+        min_value=MIN_MINUTES,
+        max_value=MAX_MINUTES,
+    )
+    mode = forms.ChoiceField(label="How", choices=Mode.choices, widget=forms.RadioSelect)
+    place = forms.CharField(
+        label="Place or link",
+        required=False,
+        max_length=500,
+        help_text="An address for in person, a video link, or the number to call.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        day, at, zone = data.get("date"), data.get("start_time"), data.get("time_zone")
+        if day and at and zone:
+            try:
+                data["starts_at"] = aware(day, at, zone)
+            except BadLocalTime as error:
+                self.add_error("start_time", str(error))
+        return data
+
+    @classmethod
+    def initial_for(cls, interview, default_zone):
+        if interview.starts_at:
+            local = interview.local_start
+            return {
+                "date": local.date(),
+                "start_time": local.time().replace(second=0, microsecond=0),
+                "time_zone": interview.time_zone,
+                "duration_minutes": interview.duration_minutes,
+                "mode": interview.mode,
+                "place": interview.place,
+            }
+        return {"time_zone": default_zone, "duration_minutes": DEFAULT_MINUTES, "mode": Mode.VIDEO}
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Reason (optional)", required=False, max_length=300)
+
+
+class PrepareForm(forms.ModelForm):
+    checklist = forms.MultipleChoiceField(
+        label="Before you go",
+        choices=CHECKLIST,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Interview
+        fields = ["research_person", "research_organization", "goal_learn", "goal_decision"]
+        labels = {
+            "research_person": "About the person",
+            "research_organization": "About their organization",
+            "goal_learn": "What do I most hope to learn?",
+            "goal_decision": "What decision should this conversation help me make?",
+        }
+        help_texts = {
+            "research_person": "Their role, their path, anything they wrote. Paste links too.",
+            "research_organization": "What it does, recent news, its website.",
+        }
+        widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["checklist"].initial = list(self.instance.checklist or [])
+
+    def save(self, commit=True):
+        self.instance.checklist = self.cleaned_data["checklist"]
+        return super().save(commit)
+
+
+class PickQuestionsForm(forms.Form):
+    keys = forms.MultipleChoiceField(
+        choices=[(q.key, q.text) for q in bank.QUESTIONS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick at least one question to add."},
+    )
+
+
+class QuestionTextForm(forms.Form):
+    text = forms.CharField(
+        label="Your question",
+        max_length=1000,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": "Write the question first."},
+    )
+
+    def clean_text(self):
+        return " ".join(self.cleaned_data["text"].split())
+
+
+class ReferralForm(forms.Form):
+    first_name = forms.CharField(label="First name", max_length=150)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    organization = forms.CharField(label="Organization", max_length=255, required=False)
+    title = forms.CharField(label="Title or role", max_length=255, required=False)
+    email = forms.EmailField(label="Email (optional)", required=False)
+    note = forms.CharField(
+        label="What they said about them",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+SCORE_CHOICES = [(str(n), str(n)) for n in range(1, 6)]
+
+
+class ReflectionForm(forms.Form):
+    interest_score = forms.TypedChoiceField(
+        label="Still interested? (1 = not at all, 5 = more than ever)",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    fit_score = forms.TypedChoiceField(
+        label="How well does it fit me? (1 = poorly, 5 = very well)",
+        choices=SCORE_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, interview, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.interview = interview
+        saved = interview.reflection or {}
+        for key, prompt in bank.REFLECTION_PROMPTS:
+            self.fields[f"r_{key}"] = forms.CharField(
+                label=prompt,
+                required=False,
+                initial=saved.get(key, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.fields["interest_score"].initial = interview.interest_score
+        self.fields["fit_score"].initial = interview.fit_score
+        self.order_fields([f"r_{key}" for key in bank.REFLECTION_KEYS])
+
+    def save(self):
+        interview = self.interview
+        data = self.cleaned_data
+        interview.reflection = {
+            key: data[f"r_{key}"].strip()
+            for key in bank.REFLECTION_KEYS
+            if data[f"r_{key}"].strip()
+        }
+        interview.interest_score = data["interest_score"]
+        interview.fit_score = data["fit_score"]
+        written = bool(interview.reflection or interview.interest_score or interview.fit_score)
+        if written and not interview.reflected_at:
+            interview.reflected_at = timezone.now()
+        elif not written:
+            interview.reflected_at = None
+        interview.save()
+        return interview
+
+
+class TodoForm(forms.ModelForm):
+    class Meta:
+        model = Todo
+        fields = ["kind", "text", "due_date"]
+        labels = {"kind": "Next step", "text": "What exactly?", "due_date": "By when (optional)"}
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+
+
+CADENCE_CHOICES = [(str(days), label) for days, label in KeepInTouch.CADENCES] + [
+    ("none", "Don't remind me")
+]
+
+
+class CadenceForm(forms.Form):
+    cadence = forms.ChoiceField(label="Check in", choices=CADENCE_CHOICES)
+
+    def cleaned_days(self):
+        value = self.cleaned_data["cadence"]
+        return None if value == "none" else int(value)
+
+
+class InteractionForm(forms.ModelForm):
+    day = forms.DateField(label="When", widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = Interaction
+        fields = ["kind", "note"]
+        labels = {"kind": "What happened", "note": "Note (optional)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["day"].initial = timezone.localdate()
+        self.fields["kind"].choices = [
+            c for c in Interaction.Kind.choices if c[0] != Interaction.Kind.MEETING
+        ] + [(Interaction.Kind.MEETING, Interaction.Kind.MEETING.label)]
+        self.order_fields(["kind", "day", "note"])
+
+    def clean_day(self):
+        day = self.cleaned_data["day"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(
+                "Log something that has already happened, not a future date."
+            )
+        return day

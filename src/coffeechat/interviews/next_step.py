@@ -1,0 +1,86 @@
+"""The one next thing to do for an interview: a pure function of its state and the time."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from coffeechat.interviews.models import Interview
+
+S = Interview.Stage
+
+
+@dataclass(frozen=True)
+class NextStep:
+    text: str
+    # A route name under "interviews:" taking the interview's id, or "" for none.
+    action: str = ""
+    label: str = ""
+    # A full address instead of a route, for a step that happens in another app.
+    href: str = ""
+
+
+def _compose_url(interview):
+    try:
+        return reverse("outreach:compose") + f"?interview={interview.pk}"
+    except NoReverseMatch:  # outreach's compose page isn't mounted
+        return ""
+
+
+def next_step(interview, now: datetime.datetime, *, prepared: bool) -> NextStep:
+    name = interview.contact.full_name
+    stage = interview.stage
+    if stage == S.PLANNED:
+        return NextStep(
+            f"Write to {name}: say who you are, why them, and ask for 15–30 minutes. "
+            "Once it's sent, this moves on by itself (or mark it as requested).",
+            label="Write the request",
+            href=_compose_url(interview),
+        )
+    if stage == S.REQUESTED:
+        if interview.replied_at:
+            return NextStep(
+                f"{name} answered. Agree a date and time, then put it here.",
+                "schedule",
+                "Schedule the conversation",
+            )
+        return NextStep(
+            f"Wait for {name} to answer. If a week or two goes by in silence, follow up once."
+        )
+    if stage == S.SCHEDULED:
+        if interview.starts_at and interview.starts_at > now:
+            if not prepared:
+                return NextStep(
+                    "Get ready: set your goals and choose your questions.",
+                    "prepare",
+                    "Prepare",
+                )
+            return NextStep(
+                "You're prepared. Print your prep sheet and be a few minutes early.",
+                "sheet",
+                "Open the prep sheet",
+            )
+        if interview.ends_at and interview.ends_at > now:
+            return NextStep("It's happening now: take notes as you go.", "notes", "Take notes")
+        return NextStep(
+            f"Did you meet {name}? Mark it done, then write down what you learned.",
+        )
+    if stage == S.DONE:
+        if not interview.reflected_at:
+            return NextStep(
+                "Write your reflection while the conversation is fresh.",
+                "reflect",
+                "Reflect",
+            )
+        deadline = interview.thank_you_deadline
+        if deadline and now > deadline:
+            return NextStep(f"Your thank-you to {name} is overdue: send it today.")
+        return NextStep(f"Thank {name} within a day of meeting, naming what helped you most.")
+    if stage == S.THANKED:
+        return NextStep(
+            f"{name} is part of your network now. Move this to keeping in touch and "
+            "send them news as you go."
+        )
+    if stage == S.KEEPING_IN_TOUCH:
+        return NextStep(f"Send {name} an update from time to time; the agenda will remind you.")
+    return NextStep("Nothing to do here. Plan it again if things change, or talk to someone else.")

@@ -1,0 +1,91 @@
+"""After the meeting: reflection, scores, next steps and the thank-you draft."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.interviews.forms import ReflectionForm, TodoForm
+from coffeechat.interviews.models import Interview, Todo
+from coffeechat.interviews.thanks import draft_thank_you as make_draft
+from coffeechat.interviews.views.interviews import get_interview
+
+
+@require_http_methods(["GET", "POST"])
+def reflect(request, pk):
+    interview = get_interview(request, pk)
+    form = ReflectionForm(request.POST or None, interview=interview)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reflection saved.")
+        return redirect(reverse("interviews:reflect", args=[interview.pk]))
+    context = {
+        "interview": interview,
+        "form": form,
+        "todo_form": TodoForm(),
+        "todos": interview.todos.order_by("done_at", "due_date", "id"),
+    }
+    return render(request, "interviews/reflect.html", context)
+
+
+@require_POST
+def add_todo(request, pk):
+    interview = get_interview(request, pk)
+    form = TodoForm(request.POST)
+    if form.is_valid():
+        todo = form.save(commit=False)
+        todo.owner = request.user
+        todo.interview = interview
+        todo.contact = interview.contact
+        todo.save()
+        messages.success(request, "Next step added.")
+    else:
+        errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        messages.error(request, f"That next step wasn't added. {errors}")
+    return redirect(
+        _back(request, reverse("interviews:reflect", args=[interview.pk]) + "#next-steps")
+    )
+
+
+def _back(request, default):
+    """Return to the page the form was on, if it is one of ours."""
+    target = request.POST.get("next", "")
+    if target.startswith("/") and not target.startswith("//"):
+        return target
+    return default
+
+
+@require_POST
+def toggle_todo(request, todo_pk):
+    todo = get_owned_or_404(Todo, request.user, pk=todo_pk)
+    if todo.done_at:
+        todo.undo()
+        messages.success(request, "Back on your list.")
+    else:
+        todo.mark_done()
+        messages.success(request, "Done. Nice work.")
+    return redirect(_back(request, reverse("interviews:todos")))
+
+
+def list_todos(request):
+    show_done = request.GET.get("show") == "done"
+    todos = Todo.objects.owned_by(request.user).select_related("contact", "interview")
+    todos = todos.exclude(done_at=None) if show_done else todos.filter(done_at=None)
+    order = ["-done_at", "-id"] if show_done else ["due_date", "id"]
+    page = Paginator(todos.order_by(*order), 100).get_page(request.GET.get("page"))
+    return render(request, "interviews/todos.html", {"page": page, "show_done": show_done})
+
+
+@require_POST
+def draft_thank_you(request, pk):
+    interview = get_interview(
+        request, pk, Interview.objects.select_related("contact", "contact__organization")
+    )
+    if interview.stage not in (Interview.Stage.DONE, Interview.Stage.SCHEDULED):
+        messages.error(request, "A thank-you follows a meeting: mark the meeting done first.")
+        return redirect(interview)
+    message = make_draft(interview)
+    messages.success(request, "Your thank-you is drafted. Read it through, then send it.")
+    return redirect(message.get_absolute_url())

@@ -1,0 +1,201 @@
+"""The interview itself: list, start, overview, stage moves, scheduling and the invite."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.contacts.models import Contact
+from coffeechat.interviews import ical
+from coffeechat.interviews.forms import (
+    CancelForm,
+    ScheduleForm,
+    StageFilterForm,
+    StartInterviewForm,
+)
+from coffeechat.interviews.models import (
+    CLOSED_STAGES,
+    TRANSITIONS,
+    Interview,
+    Todo,
+    TransitionRefused,
+)
+from coffeechat.interviews.next_step import next_step
+from coffeechat.interviews.zones import user_zone
+
+PAGE_SIZE = 50
+
+# Moves made with one button on the overview. Scheduling and cancelling have their own
+# pages because they ask for details (and cancelling asks to confirm).
+BUTTON_MOVES = {
+    "request": "mark_requested",
+    "reply": "mark_replied",
+    "done": "mark_done",
+    "thank": "mark_thanked",
+    "keep-in-touch": "keep_in_touch",
+    "decline": "mark_declined",
+    "no-reply": "mark_no_reply",
+    "reopen": "reopen",
+}
+
+
+def get_interview(request, pk, queryset=None):
+    queryset = queryset if queryset is not None else Interview.objects.select_related("contact")
+    return get_owned_or_404(queryset, request.user, pk=pk)
+
+
+def list_interviews(request):
+    form = StageFilterForm(request.GET or None)
+    stage = form.cleaned_data["stage"] if form.is_valid() else ""
+    interviews = Interview.objects.owned_by(request.user).select_related(
+        "contact", "contact__organization"
+    )
+    if stage == "open":
+        interviews = interviews.exclude(stage__in=CLOSED_STAGES)
+    elif stage:
+        interviews = interviews.filter(stage=stage)
+    page = Paginator(interviews.order_by("-updated_at", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    counts = dict(
+        Interview.objects.owned_by(request.user)
+        .values_list("stage")
+        .annotate(n=Count("id"))
+        .values_list("stage", "n")
+    )
+    stages = [(value, label, counts.get(value, 0)) for value, label in Interview.Stage.choices]
+    context = {"form": form, "page": page, "stage": stage, "stages": stages}
+    return render(request, "interviews/list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def start_interview(request):
+    initial = {}
+    contact_id = request.GET.get("contact")
+    if contact_id:
+        initial["contact"] = get_owned_or_404(Contact, request.user, pk=contact_id)
+    form = StartInterviewForm(request.POST or None, owner=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        contact = form.cleaned_data["contact"]
+        interview = Interview.objects.create(owner=request.user, contact=contact)
+        interview.log("stage", f"Planned a conversation with {contact.full_name}")
+        messages.success(request, f"Planned a conversation with {contact.full_name}.")
+        return redirect(interview)
+    return render(
+        request, "interviews/start.html", {"form": form, "contact": initial.get("contact")}
+    )
+
+
+def interview_detail(request, pk):
+    interview = get_interview(
+        request,
+        pk,
+        Interview.objects.select_related("contact", "contact__organization").annotate(
+            question_count=Count("questions")
+        ),
+    )
+    now = timezone.now()
+    prepared = interview.is_prepared(interview.question_count)
+    actions = [
+        (action, TRANSITIONS[action][2])
+        for action in interview.allowed_actions()
+        if action in BUTTON_MOVES
+    ]
+    context = {
+        "interview": interview,
+        "step": next_step(interview, now, prepared=prepared),
+        "prepared": prepared,
+        "actions": actions,
+        "can_schedule": "schedule" in interview.allowed_actions()
+        or interview.stage == Interview.Stage.SCHEDULED,
+        "can_cancel": "cancel" in interview.allowed_actions(),
+        "timeline": interview.timeline.order_by("-at", "-id"),
+        "todos": Todo.objects.filter(interview=interview).order_by("done_at", "due_date", "id"),
+        "user_zone": user_zone(request.user),
+        "now": now,
+        "thank_you_deadline": interview.thank_you_deadline,
+        "messages_list": _messages_for(interview),
+    }
+    return render(request, "interviews/detail.html", context)
+
+
+def _messages_for(interview):
+    try:
+        return list(interview.messages.order_by("-created_at")[:20])
+    except AttributeError:  # the outreach app isn't installed
+        return []
+
+
+@require_POST
+def move_interview(request, pk, action):
+    interview = get_interview(request, pk)
+    method = BUTTON_MOVES.get(action)
+    if method is None:
+        raise Http404("No such move.")
+    try:
+        getattr(interview, method)()
+    except TransitionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"Now: {interview.get_stage_display().lower()}.")
+    return redirect(interview)
+
+
+@require_http_methods(["GET", "POST"])
+def schedule_interview(request, pk):
+    interview = get_interview(request, pk)
+    zone_name = getattr(user_zone(request.user), "key", "UTC")
+    form = ScheduleForm(
+        request.POST or None, initial=ScheduleForm.initial_for(interview, zone_name)
+    )
+    rescheduling = interview.stage == Interview.Stage.SCHEDULED
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interview.schedule(
+                data["starts_at"],
+                time_zone=data["time_zone"],
+                duration_minutes=data["duration_minutes"],
+                mode=data["mode"],
+                place=data["place"].strip(),
+            )
+        except (TransitionRefused, ValueError) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "Moved." if rescheduling else "Scheduled.")
+            return redirect(interview)
+    context = {"interview": interview, "form": form, "rescheduling": rescheduling}
+    return render(request, "interviews/schedule.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_interview(request, pk):
+    interview = get_interview(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            interview.cancel(form.cleaned_data["reason"].strip())
+        except TransitionRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, "Cancelled. Let them know if you haven't yet.")
+        return redirect(interview)
+    return render(request, "interviews/confirm_cancel.html", {"interview": interview, "form": form})
+
+
+def download_invite(request, pk):
+    interview = get_interview(request, pk)
+    if interview.stage != Interview.Stage.SCHEDULED or not interview.starts_at:
+        messages.error(request, "Schedule the conversation first; then its invite can be saved.")
+        return redirect(interview)
+    cal = ical.new_calendar()
+    cal.add_component(
+        ical.meeting_event(interview, url=request.build_absolute_uri(interview.get_absolute_url()))
+    )
+    response = HttpResponse(ical.finish(cal), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
+    return response

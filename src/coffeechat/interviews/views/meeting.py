@@ -1,0 +1,95 @@
+"""During the meeting: notes against each question, free notes, and referrals."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from coffeechat.contacts.models import Contact, Organization, Source
+from coffeechat.interviews.forms import ReferralForm
+from coffeechat.interviews.models import Interview, TimelineEntry
+from coffeechat.interviews.views.interviews import get_interview
+
+NOTES_LIMIT = 20_000
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_notes(request, pk):
+    interview = get_interview(
+        request, pk, Interview.objects.select_related("contact", "contact__organization")
+    )
+    questions = list(interview.questions.order_by("position", "id"))
+    if request.method == "POST":
+        too_long = _save_notes(request.POST, interview, questions)
+        if request.htmx:
+            return render(
+                request,
+                "interviews/meeting.html#status",
+                {"saved_at": timezone.now(), "too_long": too_long},
+            )
+        if too_long:
+            messages.warning(request, f"Notes are capped at {NOTES_LIMIT:,} characters each.")
+        messages.success(request, "Notes saved.")
+        return redirect(reverse("interviews:notes", args=[interview.pk]))
+    context = {"interview": interview, "questions": questions, "referral_form": ReferralForm()}
+    return render(request, "interviews/meeting.html", context)
+
+
+def _save_notes(data, interview, questions):
+    """Save whichever note fields were posted; returns True if any had to be cut short."""
+    too_long = False
+
+    def clip(text):
+        nonlocal too_long
+        if len(text) > NOTES_LIMIT:
+            too_long = True
+            return text[:NOTES_LIMIT]
+        return text
+
+    with transaction.atomic():
+        if "free_notes" in data:
+            interview.free_notes = clip(data["free_notes"])
+            interview.save(update_fields=["free_notes", "updated_at"])
+        for question in questions:
+            field = f"q-{question.pk}"
+            if field in data and data[field] != question.notes:
+                question.notes = clip(data[field])
+                question.save(update_fields=["notes"])
+    return too_long
+
+
+@require_POST
+def add_referral(request, pk):
+    """ "They suggested I talk to…": a new contact referred by this one, and a plan to talk."""
+    interview = get_interview(request, pk)
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        questions = list(interview.questions.order_by("position", "id"))
+        context = {"interview": interview, "questions": questions, "referral_form": form}
+        return render(request, "interviews/meeting.html", context, status=400)
+    data = form.cleaned_data
+    with transaction.atomic():
+        person = Contact.objects.create(
+            owner=request.user,
+            first_name=data["first_name"].strip(),
+            last_name=data["last_name"].strip(),
+            title=data["title"].strip(),
+            organization=Organization.named(request.user, data["organization"]),
+            emails=[data["email"].lower()] if data["email"] else [],
+            source=Source.REFERRAL,
+            referred_by=interview.contact,
+            notes=data["note"].strip(),
+        )
+        planned = Interview.objects.create(owner=request.user, contact=person)
+        planned.log(
+            TimelineEntry.Kind.STAGE, f"Planned: {interview.contact.full_name} suggested them"
+        )
+        interview.log(TimelineEntry.Kind.NOTE, f"Suggested I talk to {person.full_name}")
+    messages.success(
+        request,
+        f"Added {person.full_name}, referred by {interview.contact.full_name}, "
+        "with a conversation planned.",
+    )
+    return redirect(reverse("interviews:notes", args=[interview.pk]) + "#referral")
