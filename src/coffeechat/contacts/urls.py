@@ -24,5 +24,6 @@ urlpatterns = [
     path("import/<int:pk>/", importing.preview, name="import_preview"),
     path("import/<int:pk>/confirm/", importing.confirm, name="import_confirm"),
     path("export/", exporting.export_page, name="export"),
+    path("export/restore/", exporting.restore, name="restore"),
     path("export/<str:fmt>/", exporting.download, name="export_download"),
 ]

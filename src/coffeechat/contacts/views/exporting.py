@@ -1,11 +1,91 @@
-"""Downloads of a user's data. (Being built: see issue 2, point 6.)"""
+"""The Export page: downloads of the user's data, and restoring a backup into an empty account."""
 
-from django.http import HttpResponse
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from coffeechat.accounts.middleware import remember_time_zone
+from coffeechat.accounts.models import Profile
+from coffeechat.backup import BackupError, existing_data, load_backup, restore_backup
+from coffeechat.contacts.exporting import FORMATS, export_file
+from coffeechat.contacts.models import Contact
 
 
+class RestoreForm(forms.Form):
+    backup = forms.FileField(
+        label="Backup file (.json)",
+        help_text="The file a JSON backup download gave you, unchanged.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_backup(self):
+        upload = self.cleaned_data["backup"]
+        limit = settings.IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                f"This file is {filesizeformat(upload.size)}; the largest this coffeechat "
+                f"accepts is {filesizeformat(limit)}."
+            )
+        try:
+            return load_backup(upload.read())
+        except BackupError as error:
+            raise forms.ValidationError(_sentence(str(error))) from None
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _page(request, form=None, problems=(), status=200):
+    found = existing_data(request.user)
+    context = {
+        "contact_count": Contact.objects.owned_by(request.user).count(),
+        "formats": FORMATS,
+        "can_restore": not found,
+        "restore_form": form or RestoreForm(),
+        "problems": [_sentence(p) for p in problems],
+    }
+    return render(request, "contacts/export.html", context, status=status)
+
+
+@require_GET
 def export_page(request):
-    return HttpResponse("Export is being built.", content_type="text/plain")
+    return _page(request)
 
 
+@require_GET
 def download(request, fmt):
-    return HttpResponse("Export is being built.", content_type="text/plain")
+    if fmt not in FORMATS:
+        raise Http404("There is no export in that format.")
+    export = FORMATS[fmt]
+    response = HttpResponse(export_file(request.user, fmt), content_type=export.content_type)
+    filename = export.filename(timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def restore(request):
+    if existing_data(request.user):
+        messages.error(
+            request,
+            "A backup can only be restored into an empty account, and this one already has "
+            "data. Nothing was changed.",
+        )
+        return redirect("contacts:export")
+    form = RestoreForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, form=form, status=400)
+    try:
+        summary = restore_backup(request.user, form.cleaned_data["backup"])
+    except BackupError as error:
+        return _page(request, form=form, problems=error.problems, status=400)
+    remember_time_zone(request, Profile.for_user(request.user).time_zone)
+    messages.success(request, str(summary))
+    return redirect("contacts:list")
