@@ -1,0 +1,86 @@
+"""Which kind of message this is, when the student didn't say.
+
+Guessing wrong would be costly only one way: a request treated as a thank-you note would
+not be told that it never asks for a conversation. So each guess needs a clear sign —
+thanks *for a conversation that happened*, an update *about advice they gave*, a note
+*that you are late* — and anything else is a request.
+"""
+
+import re
+
+REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH = (
+    "request",
+    "follow-up",
+    "thank-you",
+    "running-late",
+    "keep-in-touch",
+)
+KINDS = (REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH)
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.VERBOSE)
+
+
+_LATE = _c(
+    r"""\brunning\s+(?:\w+\s+){0,3}(?:late|behind)\b
+      | \b(?:be|am|i'm|i\s+am|will\s+be|'ll\s+be)\s+(?:\w+\s+){0,3}late\b
+      | \bstuck\s+(?:in|on)\s+(?:traffic|the\s+(?:train|subway|bus|highway))\b
+      | \b(?:train|bus|flight|subway|shuttle)\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?delayed\b
+      | \bon\s+my\s+way\b"""
+)
+_MET = (
+    r"(?:meet|meeting|speak|speaking|talk|talking|chat|chatting|sit\s+down|sitting\s+down|"
+    r"connect|connecting)"
+)
+_THANKED_FOR_MEETING = _c(
+    rf"""\b(?:thank\s+you|thanks)\s+(?:\w+\s+){{0,3}}for\s+
+        (?:taking\s+(?:the\s+)?time\s+(?:out\s+)?(?:of\s+your\s+\w+\s+)?to\s+{_MET}
+         | {_MET}\s+with\s+me
+         | (?:the|our|today's|yesterday's|this\s+\w+'s|last\s+week's)\s+(?:\w+\s+)?
+           (?:conversation|chat|call|meeting|talk|coffee|discussion|informational\s+interview)
+         | your\s+time\s+(?:today|yesterday|this\s+\w+|on\s+\w+day|last\s+week))
+      | \bit\s+was\s+(?:\w+\s+){{0,2}}(?:great|wonderful|a\s+pleasure|lovely|helpful|nice|
+           a\s+treat|an\s+honor)\s+(?:to\s+)?{_MET}\s+(?:with\s+)?(?:you\s+)?
+           (?:today|yesterday|this\s+\w+|on\s+\w+day|earlier)
+      | \bi\s+(?:really\s+|truly\s+|so\s+)?enjoyed\s+(?:our\s+(?:\w+\s+)?(?:conversation|chat|call|
+           meeting|talk)|(?:speaking|talking|chatting)\s+with\s+you)"""
+)
+_IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bfor\s+considering\b")
+_UPDATE = _c(
+    r"""\b(?:wanted\s+to|writing\s+to|a\s+(?:quick\s+)?note\s+to|happy\s+to|excited\s+to)\s+
+        (?:give\s+you\s+(?:a\s+(?:quick\s+)?|an\s+)?update|update\s+you|let\s+you\s+know|
+         share\s+(?:some\s+|a\s+(?:bit\s+of\s+)?|the\s+)?(?:news|an\s+update|good\s+news))
+      | \b(?:quick|brief|small|little)\s+update\b | \bgood\s+news\b"""
+)
+_PAST_HELP = _c(
+    r"""\bsince\s+we\s+(?:last\s+)?(?:spoke|talked|met|chatted|connected)\b
+      | \b(?:took|followed|taking|following|thanks\s+to)\s+your\s+(?:\w+\s+)?(?:advice|suggestion)
+      | \byou\s+(?:suggested|recommended|mentioned|told\s+me|encouraged)
+      | \bour\s+(?:\w+\s+)?(?:conversation|chat|call|meeting|talk)\b
+      | \bthank(?:s|\s+you)\s+(?:\w+\s+){0,2}for\s+(?:your|the|all)\s+(?:\w+\s+)?
+           (?:advice|help|time)"""
+)
+_FOLLOWING_UP = _c(
+    r"""\bfollow(?:ing)?[\s-]+up\s+on\s+(?:my|the|our)\s+(?:\w+\s+){0,2}(?:email|message|note|
+           request|inquiry|invitation|connection)
+      | \bmy\s+(?:previous|earlier|last|prior|original|first)\s+(?:email|message|note|request)
+      | \bi\s+(?:reached\s+out|wrote|emailed|messaged)\s+(?:to\s+you\s+)?(?:last|a\s+(?:week|couple|
+           few)|two\s+weeks|earlier|on\s+\w+day|about\s+a|back\s+in)
+      | \bcircling\s+back\b | \bbumping\s+(?:this|my)\b | \bchecking\s+back\b
+      | \b(?:wanted\s+to|just)\s+follow(?:ing)?\s+up\b
+      | \bfollowing\s+up\s+(?:on|about|regarding)\b"""
+)
+
+
+def infer_kind(low: str, words: int) -> str:
+    """The most likely kind of a message (folded text), defaulting to a request."""
+    if words <= 80 and _LATE.search(low):
+        return RUNNING_LATE
+    if _UPDATE.search(low) and _PAST_HELP.search(low):
+        return KEEP_IN_TOUCH
+    if _THANKED_FOR_MEETING.search(low) and not _IN_ADVANCE.search(low):
+        return THANK_YOU
+    if _FOLLOWING_UP.search(low):
+        return FOLLOW_UP
+    return REQUEST

@@ -1,0 +1,92 @@
+"""Template blanks left unfilled: ``{{first_name}}``, ``[Company]``, ``<Name>``, XXX, ___.
+
+Brackets are also ordinary punctuation, so only bracketed text that reads like a field
+counts: "(15–30 minutes)" and "<jane@example.com>" do not, "[Name]" and "<Company>" do.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Blank:
+    start: int
+    end: int
+    text: str
+
+
+_FIELD_WORDS = (
+    r"(?:first|last|full|your|their|his|her|contact|recipient|company|organi[sz]ation|org|"
+    r"school|college|university|name|title|role|position|field|industry|major|date|day|time|"
+    r"city|team|department|project|topic|article|event|insert|specific|detail|details|"
+    r"mutual|connection|person|job|interest|interests|year|class|professor|manager|here|x+)"
+)
+_HTML_TAGS = {
+    "a", "b", "i", "u", "p", "br", "hr", "em", "strong", "div", "span", "ul", "ol", "li",
+    "h1", "h2", "h3", "h4", "img", "table", "tr", "td", "th", "small", "sup", "sub", "code",
+    "pre", "blockquote", "html", "body", "head", "meta", "link", "title", "tbody", "thead",
+}  # fmt: skip
+
+_PATTERNS = [
+    re.compile(r"\{\{[^{}\n]{0,80}\}\}"),  # {{ field }}
+    re.compile(r"\{%[^\n]{0,80}?%\}"),  # {% tag %}
+    re.compile(r"(?<!\{)\{[^{}\n]{1,60}\}(?!\})"),  # {field}
+    re.compile(r"\$\{[^{}\n]{1,60}\}"),  # ${field}
+    re.compile(r"%[A-Z][A-Z_ ]{1,40}%"),  # %FIELD%
+    re.compile(r"<<[^<>\n]{1,60}>>"),  # <<field>>
+    re.compile(r"(?<![A-Za-z])(?:[Xx]{3,}|XX)(?![A-Za-z])"),  # XXX, 20XX
+    re.compile(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
+    re.compile(r"_{3,}"),  # ____
+    re.compile(
+        r"(?<![A-Za-z])(?:FIRST[_ ]?NAME|LAST[_ ]?NAME|FULL[_ ]?NAME|NAME|COMPANY|"
+        r"ORGANI[SZ]ATION|SCHOOL|INSERT)(?![A-Za-z])"
+    ),
+    re.compile(
+        rf"\(\s*(?:insert\b[^()\n]{{0,60}}|{_FIELD_WORDS}(?:\s+{_FIELD_WORDS}){{0,2}})\s*\)", re.I
+    ),
+]
+_SQUARE = re.compile(r"\[([^\[\]\n]{1,60})\](?!\()")
+_ANGLE = re.compile(r"<([^<>\n]{1,60})>")
+
+
+def _square_is_blank(content: str) -> bool:
+    inner = content.strip()
+    if not inner:  # [ ]
+        return True
+    if not re.search(r"[A-Za-z_]", inner):  # [1], [...]
+        return False
+    if inner.lower() in {"sic", "at", "dot", "link", "edit", "edited", "cc", "bcc", "sent"}:
+        return False
+    return not ("@" in inner or "://" in inner or inner.lower().startswith("www."))
+
+
+def _angle_is_blank(content: str) -> bool:
+    inner = content.strip()
+    if not inner or not inner[0].isalpha():  # <3, <-, < 5
+        return False
+    if "@" in inner or "://" in inner or inner.lower().startswith(("www.", "mailto:", "tel:")):
+        return False
+    tag = re.match(r"/?([A-Za-z][A-Za-z0-9]*)", inner)
+    if (
+        tag
+        and tag.group(1).lower() in _HTML_TAGS
+        and (inner == tag.group(0) or re.match(r"/?[A-Za-z0-9]+\s+[a-z-]+=", inner))
+    ):
+        return False
+    # A sentence inside angle brackets is not a field name.
+    return len(inner.split()) <= 5
+
+
+def find_blanks(text: str) -> list[Blank]:
+    """Every unfilled template blank in ``text``, left to right, without overlaps."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        spans += [m.span() for m in pattern.finditer(text)]
+    spans += [m.span() for m in _SQUARE.finditer(text) if _square_is_blank(m.group(1))]
+    spans += [m.span() for m in _ANGLE.finditer(text) if _angle_is_blank(m.group(1))]
+    blanks: list[Blank] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if blanks and start < blanks[-1].end:
+            continue
+        blanks.append(Blank(start, end, text[start:end]))
+    return blanks

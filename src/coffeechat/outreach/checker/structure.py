@@ -1,0 +1,137 @@
+"""The parts a good message has: who you are, why them, what you hope to learn, thanks.
+
+Each cue is a small set of ways people actually say the thing, matched on the folded
+text. They are deliberately generous: these rules give warnings and tips, and a student
+who did say who they are should never be told they didn't.
+"""
+
+import re
+
+from .text import Sentence
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.VERBOSE)
+
+
+_SELF_NOUNS = (
+    r"(?:students?|junior|senior|sophomore|freshman|first-year|second-year|third-year|"
+    r"fourth-year|final-year|undergrad\w*|graduate|grad|major|minor|candidate|alum\w*|postdoc|"
+    r"researcher|intern|analyst|engineer|professional|teacher|nurse|changer|member|fellow|phd|"
+    r"mba|scholar|transfer|trainee|apprentice|veteran|designer|developer|scientist|assistant|"
+    r"associate|consultant|manager|coordinator|specialist|writer|journalist|learner|athlete|"
+    r"[123]l|masters?|master's|post-?bac\w*|pre-?med|pre-?law|hopeful|newcomer|educator|"
+    r"librarian|paralegal|technician|artist|musician|founder|volunteer|organizer|tutor)"
+)
+INTRO = _c(
+    rf"""\bmy\s+name(?:\s+is|'s)\b
+      | \bthis\s+is\s+[a-z]+(?:\s+[a-z]+)?\s*(?:,|from|and|-|\.)
+      | \b(?:i'm|i\s+am|as)\s+(?:a|an|one\s+of\s+the|currently\s+a|now\s+a)\s+
+           (?:[\w'-]+\s+){{0,5}}?{_SELF_NOUNS}\b
+      | \bi(?:'m|\s+am)\s+(?:currently\s+|now\s+)?(?:studying|majoring|minoring|pursuing|
+           completing|finishing|working|interning|teaching|researching|in\s+my\s+\w+\s+year|
+           enrolled|attending|graduating|at\s+[a-z])\b
+      | \bi\s+(?:study|attend|recently\s+graduated|graduated|work\s+(?:at|as|in|for)|
+           will\s+graduate|transferred|teach|research|run|lead|manage)\b
+      | \bi'll\s+graduate\b | \bclass\s+of\s+'?\d{{2,4}}\b | (?<![\w'])'\d{{2}}\b
+      | \b(?:fellow|current)\s+(?:[\w-]+\s+){{0,2}}(?:student|alum\w*|grad\w*|member|intern)
+      | \bi(?:'m|\s+am)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|-)\s*(?:a|an|the)\b
+      | ,\s+(?:a|an)\s+(?:[\w'-]+\s+){{0,4}}?{_SELF_NOUNS}\s+(?:at|from|in|studying|majoring)\b"""
+)
+REASON = _c(
+    r"""\byour\s+(?:[\w-]+\s+){0,2}(?:work|research|role|experience|experiences|career|path|
+           journey|background|article|articles|post|posts|talk|presentation|panel|book|paper|
+           papers|podcast|interview|team|company|firm|lab|expertise|transition|move|story|
+           profile|project|projects|perspective|insights?|leadership|writing|blog|newsletter|
+           webinar|lecture|class|course|contributions|achievements|accomplishments|position|
+           job|decision|switch|pivot|program|startup|organization|department|studio|practice|
+           time|field|specialty|focus|advocacy|efforts|publications?|op-ed|essay|thesis|
+           speech|keynote|session|comments|tenure|years|trajectory|route|shift|background|
+           achievements|approach|mission|portfolio|designs?|campaign|reporting|studies)\b
+      | \bgiven\s+your\b | \b(?:because|since|as)\s+you\b
+      | \b(?:saw|read|reading|came\s+across|noticed|found|heard|listened|watched|attended|
+           follow|followed|admire|admired|impressed|inspired|enjoyed|loved|fascinated|struck|
+           intrigued|caught\s+my|stood\s+out|stands\s+out|resonated)\b
+      | \b(?:suggested|recommended|encouraged|told\s+me|pointed\s+me|referred\s+me|
+           gave\s+me\s+your|passed\s+along|shared\s+your|mentioned\s+(?:you|your)|
+           introduced\s+us|connected\s+us)\b
+      | \byour\s+name\b | \bwe\s+(?:met|spoke|talked|connected|both|share)\b | \bfellow\b
+      | \bmutual\b | \balso\s+(?:went|attended|studied|graduated|majored|grew)
+      | \bshared\s+(?:interest|background|alma|connection|passion|experience)
+      | \byou\s+(?:\w+\s+)?(?:work|worked|lead|led|built|wrote|spoke|started|founded|moved|
+           transitioned|made|studied|went|spent|joined|switched|pivoted|run|manage|teach|
+           taught|research|focus|specialize|created|designed|launched|published|presented|
+           shared|posted|mentioned|helped|mentor)\b
+      | \byou(?:'re|\s+are)\s+(?:a|an|the|now|currently|working|leading)\b | \byou've\b"""
+)
+LEARNING_GOAL = _c(
+    r"""\blearn\w* | \bhear\s+(?:more\s+|a\s+bit\s+)?(?:about|how|what|your|from\s+you\s+about)
+      | \bunderstand\w* | \badvice\b | \binsights?\b | \bperspectives?\b | \bguidance\b
+      | \bquestions?\b | \bcurious\b | \bwhat\s+(?:it's|it\s+is|it\s+was)\s+like
+      | \b(?:involves|entails|looks\s+like|look\s+like)\b
+      | \bhow\s+you\s+(?:got|became|moved|made|decided|transitioned|chose|ended|built|found|
+           broke|went|started|came|navigated|approach|balance|think)
+      | \bget\s+a\s+(?:sense|feel|better\s+(?:idea|sense|understanding))
+      | \b(?:talk|chat|chatting|talking|discuss|speak|speaking|conversation|ask\w*)\s+
+           (?:\w+\s+){0,2}(?:about|through|regarding)\b
+      | \bknow\s+more | \btips\b | \byour\s+(?:thoughts|take|story|path|journey)
+      | \bpick\s+your\s+brain | \btell\s+me\s+(?:about|more) | \bwalk\s+me\s+through
+      | \bexplor\w* | \bdiscuss\w*"""
+)
+THANKS = _c(
+    r"\bthank\w* | \bthanks\b | \bthx\b | \bty\b | \bgrateful\b | \bgratitude\b | \bappreciat\w*"
+    r" | \bcheers\b | \bkudos\b"
+)
+TAKEAWAY = _c(
+    r"""\blearn\w* | \bhelpful\b | \bhelped\b | \bespecially\b | \bparticularly\b
+      | \bstuck\s+with\s+me | \bresonated\b | \beye-opening\b | \bopened\s+my\s+eyes
+      | \btook\s+away | \btakeaways?\b | \binsightful\b | \bvaluable\b | \buseful\b
+      | \byour\s+(?:\w+\s+)?(?:advice|point|suggestion|suggestions|tip|tips|insight|insights|
+           recommendation|recommendations|perspective|comment|story|idea|encouragement|
+           honesty|explanation|description|thoughts)\b
+      | \bi(?:'ll|\s+will|\s+plan\s+to|'m\s+going\s+to|\s+am\s+going\s+to|'m\s+planning\s+to|
+           \s+have\s+already|'ve\s+already|\s+already)\s+(?:\w+\s+)?(?:follow|take|look|reach|read|
+           start|apply|try|check|sign|join|contact|email|use|explore|signed|started|reached|
+           looked|read|joined|emailed|applied|registered|enrolled|signed\s+up)
+      | \brealiz\w* | \bnow\s+(?:i|know|understand|see) | \binspir\w* | \bclarif\w*
+      | \benjoyed\s+(?:hearing|learning) | \bfascinat\w* | \bhearing\s+(?:about|how|that)
+      | \bmotivat\w* | \breassur\w* | \bgave\s+me\s+(?:a|so|lots|plenty|some)"""
+)
+RESUME = _c(
+    r"""\b(?:attached|attaching|attach|enclosed|enclosing|included|including|sent|sending)\s+
+        (?:is\s+|are\s+|you\s+)?(?:my|a\s+copy\s+of\s+my|a)\s+(?:current\s+|updated\s+|recent\s+)?
+        (?:r[eé]sum[eé]|cv|curriculum\s+vitae)\b
+      | \b(?:my\s+)?(?:r[eé]sum[eé]|cv)\s+(?:is\s+|are\s+)?(?:attached|enclosed|below|included)\b"""
+)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40}[,!:]?$"
+)
+_SIGN_OFF = re.compile(
+    r"^(?:best|best\s+regards|regards|kind\s+regards|warm(?:est)?\s+regards|warmly|sincerely|"
+    r"cheers|thanks|thank\s+you|many\s+thanks|all\s+the\s+best|respectfully|gratefully|"
+    r"with\s+gratitude|take\s+care)\b[^.!?]{0,30}$"
+)
+_FIRST = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b")
+_SECOND = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b")
+_POLITE_YOU = re.compile(r"\bthank\s+you\b|\b(?:see|talk\s+to|hear\s+from)\s+you\s+soon\b")
+
+
+def is_greeting_or_sign_off(sentence: Sentence) -> bool:
+    line = sentence.low.strip()
+    return bool(_GREETING.match(line) or _SIGN_OFF.match(line))
+
+
+def self_and_them_words(sentences: list[Sentence]) -> tuple[int, int]:
+    """Words in sentences mostly about the writer, and in those mostly about the reader."""
+    about_me = about_them = 0
+    for sentence in sentences:
+        if is_greeting_or_sign_off(sentence):
+            continue
+        low = _POLITE_YOU.sub(" ", sentence.low)
+        mine, theirs = len(_FIRST.findall(low)), len(_SECOND.findall(low))
+        size = len(sentence.low.split())
+        if theirs > mine:
+            about_them += size
+        elif mine > theirs:
+            about_me += size
+    return about_me, about_them
