@@ -197,7 +197,8 @@ def broken(data, change):
         (lambda d: d["contacts"][0].update(emails="ada@x.example"), "list of addresses"),
         (lambda d: d["contacts"][0].update(id=2), "“id”: 2 is used twice in contacts"),
         (lambda d: d["contacts"][0].update(mood="happy"), "“mood”: is not something"),
-        (lambda d: d.update(messages=[]), "messages: is a part of the backup"),
+        (lambda d: d.update(messages=[]), "“messages”: is a part of the backup"),
+        (lambda d: d.pop("exported_at"), "“exported_at”: is missing"),
         (lambda d: d["profile"].update(class_year="2027"), "should be a whole number"),
         (lambda d: d["profile"].update(time_zone="Mars/Olympus"), "not a valid choice"),
         (

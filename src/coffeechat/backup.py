@@ -785,17 +785,17 @@ def parse_backup(data: dict) -> dict[str, Any]:
     ctx = ParseContext()
     exported_at = data.get("exported_at")
     if not isinstance(exported_at, str):
-        ctx.problem("exported_at", "is missing" if exported_at is None else "should be text")
+        ctx.problem("“exported_at”", "is missing" if exported_at is None else "should be text")
     else:
         try:
             _parse_datetime(exported_at)
         except ValueError as error:
-            ctx.problem("exported_at", str(error))
+            ctx.problem("“exported_at”", str(error))
     known = {section.key: section for section in sections()}
     for key in data:
         if key not in known and key not in HEADER_KEYS:
             ctx.problem(
-                key,
+                f"“{key}”",
                 "is a part of the backup this coffeechat does not know; upgrade coffeechat "
                 "so that nothing in the file is lost",
             )

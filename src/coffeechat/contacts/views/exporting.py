@@ -19,7 +19,7 @@ from coffeechat.contacts.models import Contact
 class RestoreForm(forms.Form):
     backup = forms.FileField(
         label="Backup file (.json)",
-        help_text="The file a JSON backup download gave you, unchanged.",
+        help_text="The .json file that “Download the backup” saved, unchanged.",
         widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
     )
 
@@ -41,16 +41,16 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _page(request, form=None, problems=(), status=200):
+def _page(request, form=None, problems=()):
     found = existing_data(request.user)
     context = {
         "contact_count": Contact.objects.owned_by(request.user).count(),
         "formats": FORMATS,
         "can_restore": not found,
         "restore_form": form or RestoreForm(),
-        "problems": [_sentence(p) for p in problems],
+        "problems": problems,
     }
-    return render(request, "contacts/export.html", context, status=status)
+    return render(request, "contacts/export.html", context)
 
 
 @require_GET
@@ -81,11 +81,11 @@ def restore(request):
         return redirect("contacts:export")
     form = RestoreForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, form=form, status=400)
+        return _page(request, form=form)
     try:
         summary = restore_backup(request.user, form.cleaned_data["backup"])
     except BackupError as error:
-        return _page(request, form=form, problems=error.problems, status=400)
+        return _page(request, form=form, problems=error.problems)
     remember_time_zone(request, Profile.for_user(request.user).time_zone)
     messages.success(request, str(summary))
     return redirect("contacts:list")
