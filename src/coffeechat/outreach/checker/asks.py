@@ -319,8 +319,15 @@ _ABOUT_JOBS = _c(
 )
 
 
+_WINDOW = 300  # how far back a frame can govern a job; keeps long pastes fast
+
+
+def _window(low: str, position: int) -> str:
+    return low[max(0, position - _WINDOW) : position]
+
+
 def _negated(low: str, position: int) -> bool:
-    before = low[:position]
+    before = _window(low, position)
     return any(not _CONTRAST.search(before, m.end()) for m in _NEGATION.finditer(before))
 
 
@@ -338,7 +345,8 @@ def _possessed(before: str) -> bool:
 
 def _is_job_noun(low: str, match: re.Match) -> bool:
     word = match.group()
-    before, after = low[: match.start()], low[match.end() :]
+    before = _window(low, match.start())
+    after = low[match.end() : match.end() + _WINDOW]
     stem = next((key for key in _NOT_A_JOB if word.startswith(key)), None)
     if stem == "opportunit":
         if not (_JOBLIKE_OPPORTUNITY.search(before) or not _NOT_A_JOB[stem].search(after)):
@@ -362,7 +370,7 @@ def _window_ok(lead: str) -> bool:
 
 
 def _job_object_asked(low: str, noun: re.Match) -> bool:
-    before = low[: noun.start()]
+    before = _window(low, noun.start())
     clause = clause_before(low, noun.start())
     if _ABOUT_JOBS.search(clause):
         return False
@@ -402,7 +410,7 @@ def _job_ask_in(sentence: Sentence) -> re.Match | None:
         if not _negated(low, match.start()):
             return match
     for match in _JOIN.finditer(low):
-        before = low[: match.start()]
+        before = _window(low, match.start())
         if (
             _JOIN_FRAME.search(before)
             and not _ABOUT_JOBS.search(clause_before(low, match.start()))

@@ -51,6 +51,10 @@ _SALARY_PATTERNS = [
              \b(?:{_PAY_VERB}|paid|earn\w*|salary|compensat\w*)"""
     ),
     _c(r"\bwhat\s+(?:salary|pay|compensation|comp|wage|income)\s+(?:do|did|are|were)\s+you\b"),
+    _c(
+        r"""\bare\s+you\s+(?:well|fairly|decently|adequately|properly)[\s-]+(?:paid|compensated)\b
+          | \bare\s+you\s+(?:being\s+)?(?:paid|compensated)\s+(?:well|fairly|enough|decently)\b"""
+    ),
     # "What does a partner at your firm take home?" — pay where they work is theirs too.
     _c(
         rf"""\b(?:what|how\s+much)\s+(?:(?:does|do|did|would|will|can)\s+)?(?:a|an|someone|
@@ -82,7 +86,7 @@ def salary_ask_in(sentence: Sentence) -> re.Match | None:
     candidates = [m for pattern in _SALARY_PATTERNS for m in pattern.finditer(low)]
     candidates += [m for m in _YOUR_PAY.finditer(low) if _PRYING.search(low)]
     for match in sorted(candidates, key=lambda m: m.start()):
-        before = low[: match.start()]
+        before = low[max(0, match.start() - 40) : match.start()]
         if re.search(r"\b(?:love|admire|like|enjoy|appreciate|see)\s+$", before):
             continue
         if _SALARY_NEGATION.search(clause_before(low, match.start())):

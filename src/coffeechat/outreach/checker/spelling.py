@@ -132,8 +132,9 @@ def _suggestions(word: str) -> list[str]:
 
 
 _SKIP = re.compile(
-    r"""https?://\S+ | www\.\S+ | \S+@\S+ | (?<!\w)[@#]\w+ | \S+\.(?:com|org|edu|net|io|gov)\S*
-      | \{\{.*?\}\} | \{[^}\n]*\} | \[[^\]\n]*\] | <[^>\n]*>""",
+    r"""https?://\S{1,500} | www\.\S{1,500} | [^\s@]{1,64}@\S{1,255} | (?<!\w)[@#]\w{1,100}
+      | \b[\w.-]{1,100}\.(?:com|org|edu|net|io|gov)\b\S{0,200}
+      | \{\{[^\n]{0,100}?\}\} | \{[^}\n]{0,100}\} | \[[^\]\n]{0,100}\] | <[^>\n]{0,100}>""",
     re.VERBOSE,
 )
 _TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9_]+(?:['\u2019][A-Za-z]+)*")
@@ -181,7 +182,7 @@ def find_misspellings(
 
 
 def _check_word(token: str, start: int, extra: set[str]) -> list[Finding]:
-    if not re.fullmatch(r"[a-z]+(?:'[a-z]+)?", token) or len(token.replace("'", "")) < 3:
+    if not re.fullmatch(r"[a-z]+(?:'[a-z]+)?", token) or not 3 <= len(token) <= 30:
         return []
     if _known(token, extra):
         return []

@@ -130,7 +130,7 @@ def self_and_them_words(sentences: list[Sentence]) -> tuple[int, int]:
         low = _POLITE_YOU.sub(" ", sentence.low)
         mine, theirs = len(_FIRST.findall(low)), len(_SECOND.findall(low))
         size = len(sentence.low.split())
-        if theirs > mine:
+        if theirs and theirs >= mine:
             about_them += size
         elif mine > theirs:
             about_me += size

@@ -147,9 +147,11 @@ def count_words(text: str) -> int:
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|--|\b(?:and|but|or|so|because|since|while|although)\b")
 
 
-def clause_before(low: str, position: int) -> str:
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(low, 0, position)]
-    return low[(breaks[-1] if breaks else 0) : position]
+def clause_before(low: str, position: int, window: int = 300) -> str:
+    """The clause ``position`` is in, up to ``position`` (at most ``window`` characters)."""
+    start = max(0, position - window)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(low, start, position)]
+    return low[(breaks[-1] if breaks else start) : position]
 
 
 WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
