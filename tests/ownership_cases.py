@@ -29,3 +29,8 @@ OWNED_URL_CASES = {
     "contacts:organization_edit": lambda owner: {"pk": organization(owner).pk},
     "contacts:organization_delete": lambda owner: {"pk": organization(owner).pk},
 }
+
+# Outreach keeps its cases beside its own tests.
+from tests.outreach.ownership import OUTREACH_URL_CASES  # noqa: E402
+
+OWNED_URL_CASES.update(OUTREACH_URL_CASES)

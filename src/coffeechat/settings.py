@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 import platformdirs
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from coffeechat.env import env_bool, env_int, env_list, env_str
 
@@ -183,6 +184,29 @@ CONTENT_SECURITY_POLICY = {
 }
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Email: optional. With COFFEECHAT_SMTP_HOST set, outreach messages can be sent from
+# coffeechat itself; without it, students send from their own mail app.
+EMAIL_HOST = env_str("COFFEECHAT_SMTP_HOST")
+EMAIL_USE_SSL = env_bool("COFFEECHAT_SMTP_SSL", False)
+EMAIL_USE_TLS = env_bool("COFFEECHAT_SMTP_STARTTLS", not EMAIL_USE_SSL)
+if EMAIL_USE_SSL and EMAIL_USE_TLS:
+    raise ImproperlyConfigured(
+        "COFFEECHAT_SMTP_SSL and COFFEECHAT_SMTP_STARTTLS are both on; use one: SSL for "
+        "port 465, STARTTLS for port 587."
+    )
+EMAIL_PORT = env_int("COFFEECHAT_SMTP_PORT", 465 if EMAIL_USE_SSL else 587, minimum=1)
+EMAIL_HOST_USER = env_str("COFFEECHAT_SMTP_USER")
+EMAIL_HOST_PASSWORD = env_str("COFFEECHAT_SMTP_PASSWORD")
+EMAIL_TIMEOUT = 20
+OUTREACH_FROM_EMAIL = env_str("COFFEECHAT_FROM_EMAIL").strip()
+if EMAIL_HOST and "@" not in OUTREACH_FROM_EMAIL:
+    raise ImproperlyConfigured(
+        "COFFEECHAT_SMTP_HOST is set, so COFFEECHAT_FROM_EMAIL must be too: the address "
+        "your messages come from, e.g. you@example.edu."
+    )
+if OUTREACH_FROM_EMAIL:
+    DEFAULT_FROM_EMAIL = OUTREACH_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

@@ -1,11 +1,16 @@
 from django.shortcuts import render
+from django.utils import timezone
 
+from coffeechat.agenda.items import due_items
 from coffeechat.contacts.models import Contact
 
 
 def home(request):
     contacts = Contact.objects.owned_by(request.user)
+    today = timezone.localdate()  # in the user's time zone (UserTimezoneMiddleware)
     context = {
+        "today": today,
+        "due_items": due_items(request.user, today),
         "contact_count": contacts.count(),
         "recent_contacts": contacts.select_related("organization").order_by("-created_at")[:5],
     }

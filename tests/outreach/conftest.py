@@ -1,8 +1,11 @@
 """People and messages the outreach tests share."""
 
 import datetime
+import socket
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message as MessageHandler
 from django.utils import timezone
 
 from coffeechat.contacts.models import Contact, Organization
@@ -48,3 +51,40 @@ def make_message(owner, contact, *, sent_on=None, kind="request", **fields):
         )
         message.refresh_from_db()
     return message
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free local port, keeping what it receives."""
+    received = []
+
+    class Keep(MessageHandler):
+        def handle_message(self, message):
+            received.append(message)
+
+    handler = Keep()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller, received
+    finally:
+        controller.stop()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_server):
+    controller, _ = smtp_server
+    settings.EMAIL_HOST = controller.hostname
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.OUTREACH_FROM_EMAIL = "olivia@school.example"
+    return settings

@@ -18,6 +18,9 @@ KIND_PRIORITY: dict[str, int] = {
     "thank-you": 20,
     "prepare": 25,
     "reflect": 30,
+    "follow-up": 40,
+    "second-contact": 45,
+    "try-someone-else": 50,
     "todo": 60,
     "keep-in-touch": 70,
 }
@@ -29,6 +32,7 @@ PROVIDERS: list[str] = [
     "coffeechat.interviews.due.thank_yous",
     "coffeechat.interviews.due.keep_in_touch",
     "coffeechat.interviews.due.todos",
+    "coffeechat.outreach.due.follow_up_items",
 ]
 
 

@@ -146,10 +146,12 @@ class Message(Owned):
             raise ValidationError("A message can't be marked as sent in the future.")
         if via not in self.Via.values:
             raise ValidationError(f"Unknown way of sending: {via!r}.")
-        self.state = self.State.SENT
-        self.sent_at = when
-        self.sent_via = via
-        self.save(update_fields=["state", "sent_at", "sent_via", "updated_at"])
+        with transaction.atomic():
+            self.state = self.State.SENT
+            self.sent_at = when
+            self.sent_via = via
+            self.save(update_fields=["state", "sent_at", "sent_via", "updated_at"])
+            self._tell_interview()
 
     def mark_replied(self, when: datetime.datetime | None = None):
         if self.state == self.State.DRAFT:
@@ -172,6 +174,7 @@ class Message(Owned):
             request = self.follow_up_to
             if request is not None and request.state == self.State.SENT:
                 request._set_replied(when)
+            self._tell_interview()
 
     def _set_replied(self, when):
         self.state = self.State.REPLIED
@@ -188,9 +191,24 @@ class Message(Owned):
             raise ValidationError("They replied, so this can't be marked as no reply.")
         if request.no_reply_at:
             raise ValidationError(f"Already marked as no reply on {_day(request.no_reply_at)}.")
-        request.no_reply_at = when or timezone.now()
-        request.save(update_fields=["no_reply_at", "updated_at"])
+        with transaction.atomic():
+            request.no_reply_at = when or timezone.now()
+            request.save(update_fields=["no_reply_at", "updated_at"])
+            interview = request.interview
+            if (
+                interview is not None
+                and interview.stage == "requested"
+                and hasattr(interview, "mark_no_reply")
+            ):
+                interview.mark_no_reply()
         return request
+
+    def _tell_interview(self):
+        """Let the interview this message belongs to move along (requested, thanked...)."""
+        interview = self.interview if self.interview_id else None
+        # The interviews app decides what a sent or answered message means for its stage.
+        if interview is not None and hasattr(interview, "record_message"):
+            interview.record_message(self)
 
 
 def _day(moment):

@@ -26,15 +26,16 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         name="Request to a professor",
         kind="request",
         channel="email",
-        subject="Could I ask about your path into {{ their_field }}?",
+        subject="A question about your work in {{ their_field }}",
         body="""\
 Dear Professor {{ their_last_name }},
 
 I'm {{ my_name }}, a {{ my_major }} student at {{ my_school }} (class of {{ my_class_year }}). \
-I was especially interested in {{ their_work }}, and I'm exploring careers in {{ my_interests }}.
+I was especially interested in {{ their_work }}, and your path into {{ their_field }} is \
+one I would love to understand.
 
 Would you have 20 minutes in the next few weeks to tell me {{ what_i_hope_to_learn }}? \
-I can come by your office or talk by phone or video. \
+I can come by your office or talk by phone or video, whichever suits you. \
 Times that usually work for me: {{ my_availability }}.
 
 Thank you for considering it,
@@ -53,10 +54,11 @@ Hi {{ their_first_name }},
 
 I'm {{ my_name }}, a {{ my_major }} student at {{ my_school }} (class of {{ my_class_year }}). \
 Your move into {{ their_field }} as {{ their_title }} at {{ their_organization }} \
-is exactly the kind of path I'm trying to understand.
+is exactly the kind of path I hope to understand, and your advice would mean a lot.
 
-Could we have a 20-minute call sometime soon, so I can hear {{ what_i_hope_to_learn }}? \
-Times that usually work for me: {{ my_availability }}. I'm glad to fit around your week instead.
+Could we have a 20-minute call sometime soon, so you could tell me \
+{{ what_i_hope_to_learn }}? Times that usually work for me: {{ my_availability }}, \
+though I'm glad to fit around your week.
 
 With thanks,
 {{ my_signature }}
@@ -91,9 +93,9 @@ Thank you,
         channel="linkedin",
         subject="",
         body=(
-            "Hi {{ their_first_name }}, I'm a {{ my_major }} student at {{ my_school }} "
-            "exploring {{ their_field }}. Would you be open to a 20-minute chat about your "
-            "path? Thank you!"
+            "Hi {{ their_first_name }}, I'd love to learn from your path into {{ their_field }}. "
+            "I'm a {{ my_major }} student at {{ my_school }}. Could we chat for 20 minutes "
+            "about your work? Thank you!"
         ),
         when="A connection request on LinkedIn. Free accounts allow 200 characters.",
     ),
@@ -106,12 +108,11 @@ Thank you,
         body="""\
 Hi {{ their_first_name }},
 
-I know inboxes fill up quickly, so I'm bringing my note from {{ last_sent_date }} back to \
-the top. I'd still value 20 minutes to hear {{ what_i_hope_to_learn }}, whenever suits you.
+I know your inbox fills up quickly, so I'm bringing my note from {{ last_sent_date }} \
+back to the top. Would you have 20 minutes in the coming weeks to tell me \
+{{ what_i_hope_to_learn }}? If now isn't a good time for you, I understand completely.
 
-If this isn't a good time, I understand completely.
-
-Best wishes,
+Thank you for considering it,
 {{ my_signature }}
 """,
         when="Once, after a week or two without an answer. Then let it go.",
@@ -163,7 +164,7 @@ Hi {{ their_first_name }},
 I wanted to tell you what has happened since our conversation: {{ update }}. \
 Your advice about {{ takeaway }} played a real part in it.
 
-I hope all is well at {{ their_organization }}.
+Thank you again for your time and advice. I hope all is well at {{ their_organization }}.
 
 All the best,
 {{ my_signature }}

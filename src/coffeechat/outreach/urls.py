@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coffeechat.outreach.views import compose, messages, templates
 
 app_name = "outreach"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", messages.list_messages, name="messages"),
+    path("compose/", compose.compose, name="compose"),
+    path("check/", compose.check, name="check"),
+    path("messages/<int:pk>/", messages.message_detail, name="message"),
+    path("messages/<int:pk>/edit/", messages.edit_message, name="edit"),
+    path("messages/<int:pk>/delete/", messages.delete_message, name="delete"),
+    path("messages/<int:pk>/sent/", messages.mark_sent, name="mark_sent"),
+    path("messages/<int:pk>/send/", messages.send_now, name="send"),
+    path("messages/<int:pk>/message.eml", messages.download_eml, name="eml"),
+    path("messages/<int:pk>/replied/", messages.mark_replied, name="mark_replied"),
+    path("messages/<int:pk>/no-reply/", messages.mark_no_reply, name="mark_no_reply"),
+    path("templates/", templates.list_templates, name="templates"),
+    path("templates/new/", templates.create_template, name="template_create"),
+    path("templates/<int:pk>/edit/", templates.edit_template, name="template_edit"),
+    path("templates/<int:pk>/delete/", templates.delete_template, name="template_delete"),
+    path("templates/builtin/<slug:key>/edit/", templates.edit_builtin, name="builtin_edit"),
+    path("templates/builtin/<slug:key>/reset/", templates.reset_builtin, name="builtin_reset"),
+]

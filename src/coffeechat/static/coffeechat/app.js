@@ -17,6 +17,24 @@
     }
   });
 
+  // Copy a message to the clipboard (LinkedIn notes). Without JS the text sits in a
+  // read-only box to select by hand, so the button only appears when it can work.
+  document.querySelectorAll("button[data-copy-target]").forEach(function (button) {
+    if (!navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.dataset.copyTarget);
+      var label = button.textContent;
+      navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+        button.textContent = button.dataset.copiedText || "Copied";
+        window.setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
+        source.focus();
+        source.select();
+      });
+    });
+  });
+
   // Upload progress for htmx forms that carry a <progress data-upload-progress>.
   document.addEventListener("htmx:xhr:progress", function (event) {
     var form = event.target.closest ? event.target.closest("form") : null;

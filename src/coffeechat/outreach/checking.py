@@ -1,0 +1,33 @@
+"""Running the message checker on a draft, with what coffeechat knows about the people in it.
+
+The checker itself (``coffeechat.outreach.checker``) is pure; this module only gathers its
+inputs: the student's own dictionary, LinkedIn Premium, and the names of everyone involved
+so they are never flagged as misspellings.
+"""
+
+from coffeechat.accounts.models import Profile
+
+
+def names_for(profile: Profile, contact=None) -> list[str]:
+    names = [profile.name, profile.school, profile.major]
+    if contact is not None:
+        names += [contact.first_name, contact.last_name, contact.title, contact.field]
+        if contact.organization_id:
+            names.append(contact.organization.name)
+        if contact.referred_by_id:
+            names.append(contact.referred_by.full_name)
+    return [name for name in names if name]
+
+
+def check_draft(profile: Profile, *, contact=None, channel, kind, subject, body):
+    from coffeechat.outreach.checker import check_message
+
+    return check_message(
+        body or "",
+        channel=channel,
+        kind=kind,
+        subject=subject if channel == "email" else None,
+        premium=profile.linkedin_premium,
+        known_words=tuple(profile.dictionary_words),
+        names=tuple(names_for(profile, contact)),
+    )

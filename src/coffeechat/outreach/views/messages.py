@@ -1,0 +1,286 @@
+"""One message: read it, edit the draft, send it one of four ways, record what happened.
+
+POST-only actions look the message up before checking the method, so someone else's id
+is a 404 whatever the method.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods
+
+from coffeechat.accounts.models import Profile
+from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.outreach import sending
+from coffeechat.outreach.checking import check_draft
+from coffeechat.outreach.due import suggestions_for
+from coffeechat.outreach.forms import DraftForm, MarkForm
+from coffeechat.outreach.models import Channel, Message
+
+PAGE_SIZE = 50
+State = Message.State
+
+FILTERS = {
+    "": ("All", None),
+    "draft": ("Drafts", State.DRAFT),
+    "sent": ("Waiting for a reply", State.SENT),
+    "replied": ("Replied", State.REPLIED),
+}
+
+
+def list_messages(request):
+    state = request.GET.get("state", "")
+    if state not in FILTERS:
+        state = ""
+    found = Message.objects.owned_by(request.user).select_related("contact__organization")
+    if FILTERS[state][1]:
+        found = found.filter(state=FILTERS[state][1])
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "state": state,
+        "filters": [(key, label) for key, (label, _) in FILTERS.items()],
+        "has_messages": page.paginator.count > 0 or Message.objects.owned_by(request.user).exists(),
+    }
+    return render(request, "outreach/list.html", context)
+
+
+def _get_message(request, pk):
+    return get_owned_or_404(
+        Message.objects.select_related(
+            "contact__organization", "contact__referred_by", "follow_up_to", "interview"
+        ),
+        request.user,
+        pk=pk,
+    )
+
+
+def message_detail(request, pk):
+    message = _get_message(request, pk)
+    profile = Profile.for_user(request.user)
+    report = _check(profile, message)
+    send_anyway = request.GET.get("send_anyway") == "1"
+    to_address = message.contact.primary_email
+    context = {
+        "message": message,
+        "report": report,
+        "send_open": message.is_draft and (not report.has_errors or send_anyway),
+        "send_anyway": send_anyway and report.has_errors,
+        "to_address": to_address,
+        "mailto": sending.mailto_url(to_address, message.subject, message.body),
+        "mailto_too_long": len(sending.mailto_url(to_address, message.subject, message.body))
+        > sending.MAILTO_SAFE_LENGTH,
+        "smtp": sending.smtp_configured(),
+        "from_address": sending.from_address(),
+        "mark_form": MarkForm(),
+        "follow_ups": message.follow_ups.order_by("created_at"),
+        "suggestions": suggestions_for(message)
+        if message.kind == "request" and message.state == State.SENT
+        else [],
+    }
+    return render(request, "outreach/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_message(request, pk):
+    message = _get_message(request, pk)
+    if not message.is_draft:
+        messages.error(request, "This message was sent, so it stays as it was sent.")
+        return redirect(message)
+    form = DraftForm(request.POST or None, instance=message)
+    if request.method == "POST" and form.is_valid() and request.POST.get("action") != "check":
+        form.save()
+        messages.success(request, "Draft saved.")
+        return redirect(message)
+    profile = Profile.for_user(request.user)
+    data = (
+        form.data
+        if form.is_bound
+        else {
+            "channel": message.channel,
+            "kind": message.kind,
+            "subject": message.subject,
+            "body": message.body,
+        }
+    )
+    report = check_draft(
+        profile,
+        contact=message.contact,
+        channel=data.get("channel") if data.get("channel") in Channel.values else "email",
+        kind=message.kind,
+        subject=data.get("subject", ""),
+        body=(data.get("body") or "").replace("\r\n", "\n"),
+    )
+    context = {"message": message, "form": form, "report": report, "contact": message.contact}
+    return render(request, "outreach/edit.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def delete_message(request, pk):
+    message = _get_message(request, pk)
+    if request.method == "POST":
+        contact = message.contact
+        message.delete()
+        messages.success(request, f"Deleted the message to {contact.full_name}.")
+        return redirect(contact)
+    return render(request, "outreach/confirm_delete.html", {"message": message})
+
+
+def mark_sent(request, pk):
+    message = _get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(message)
+    if _blocked(request, message, form):
+        return redirect(message)
+    via = form.cleaned_data["via"] or Message.Via.MANUAL
+    try:
+        message.mark_sent(form.moment(), via=via)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(request, _sent_note(message))
+    return redirect(message)
+
+
+def send_now(request, pk):
+    """Send through the configured SMTP server, then record it as sent."""
+    message = _get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    form.is_valid()
+    if message.channel != Channel.EMAIL:
+        messages.error(request, "Only email messages can be sent from here.")
+        return redirect(message)
+    if not message.is_draft:
+        messages.error(request, "This message was already sent.")
+        return redirect(message)
+    if _blocked(request, message, form):
+        return redirect(message)
+    profile = Profile.for_user(request.user)
+    try:
+        sending.send_by_smtp(
+            subject=message.subject,
+            body=message.body,
+            to_name=message.contact.full_name,
+            to_address=message.contact.primary_email,
+            from_name=profile.name,
+        )
+    except sending.SendError as error:
+        messages.error(request, f"Not sent: {error} The message is still a draft.")
+        return redirect(message)
+    message.mark_sent(via=Message.Via.SMTP)
+    messages.success(request, f"Sent to {message.contact.primary_email}. {_sent_note(message)}")
+    return redirect(message)
+
+
+def download_eml(request, pk):
+    message = _get_message(request, pk)
+    if message.channel != Channel.EMAIL:
+        messages.error(request, "A LinkedIn note can't be downloaded as an email.")
+        return redirect(message)
+    if message.is_draft and request.GET.get("send_anyway") != "1":
+        report = _check(Profile.for_user(request.user), message)
+        if report.has_errors:
+            messages.error(request, _blocked_text(report))
+            return redirect(message)
+    profile = Profile.for_user(request.user)
+    content = sending.build_eml(
+        subject=message.subject,
+        body=message.body,
+        to_name=message.contact.full_name,
+        to_address=message.contact.primary_email,
+        from_name=profile.name,
+        from_address=sending.from_address() or None,
+    )
+    response = HttpResponse(content, content_type="message/rfc822")
+    name = slugify(f"message to {message.contact.full_name}") or "message"
+    response["Content-Disposition"] = f'attachment; filename="{name}.eml"'
+    return response
+
+
+def mark_replied(request, pk):
+    message = _get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect(message)
+    try:
+        message.mark_replied(form.moment())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(
+        request,
+        f"Marked as answered. Nothing more is due for this message; "
+        f"next, agree a time to talk with {message.contact.first_name or 'them'}.",
+    )
+    return redirect(message)
+
+
+def mark_no_reply(request, pk):
+    message = _get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        request_message = message.mark_no_reply()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(
+        request,
+        f"Let go of {request_message.contact.full_name}: no more reminders for this request. "
+        "Most cold messages go unanswered; the next person may well say yes.",
+    )
+    return redirect(request_message)
+
+
+def _check(profile, message):
+    return check_draft(
+        profile,
+        contact=message.contact,
+        channel=message.channel,
+        kind=message.kind,
+        subject=message.subject,
+        body=message.body,
+    )
+
+
+def _blocked(request, message, form) -> bool:
+    """Refuse to send a message with errors unless the student said "send anyway"."""
+    if not message.is_draft or form.cleaned_data.get("send_anyway"):
+        return False
+    report = _check(Profile.for_user(request.user), message)
+    if report.has_errors:
+        messages.error(request, _blocked_text(report))
+        return True
+    return False
+
+
+def _blocked_text(report) -> str:
+    count = len(report.by_severity("error"))
+    return (
+        f"Not sent: the checker found {count} problem{'s' if count != 1 else ''} to fix. "
+        "Fix the draft, or tick “Send anyway” if you are sure."
+    )
+
+
+def _sent_note(message) -> str:
+    if message.kind == "request":
+        return "Marked as sent. coffeechat will remind you if no reply comes."
+    return "Marked as sent."
+
+
+def _form_errors(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
