@@ -166,7 +166,7 @@ def broken(data, change):
     ("change", "message"),
     [
         (lambda d: d.update(format="vcard"), 'its "format" should be "coffeechat-backup"'),
-        (lambda d: d.pop("format"), "not a coffeechat backup"),
+        (lambda d: d.pop("format"), 'its "format" should be "coffeechat-backup" but is missing'),
         (lambda d: d.update(version=2), "made by a newer coffeechat (backup version 2)"),
         (lambda d: d.update(version="1"), '"version" should be a number'),
         (lambda d: d.pop("contacts"), "contacts: is missing from the file"),
@@ -258,6 +258,7 @@ def test_a_clash_the_database_finds_rolls_everything_back(rich_owner, newcomer):
         (b'{"format": "coffeechat-backup",', "not valid JSON"),
         (b"[1, 2]", "JSON but not a coffeechat backup"),
         (b"\xff\xfe\x00\x00garbage", "it is not text"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )
 def test_a_file_that_is_not_a_backup_says_so(content, message):

@@ -156,6 +156,11 @@ def load_backup(content: bytes | str) -> dict:
             ) from None
     try:
         data = json.loads(content)
+    except RecursionError:
+        raise BackupError(
+            "the file is nested too deeply to be a coffeechat backup. Choose the .json file "
+            "that coffeechat's JSON export made, unchanged."
+        ) from None
     except json.JSONDecodeError as error:
         raise BackupError(
             f"the file is not valid JSON (line {error.lineno}, column {error.colno}: "
@@ -765,10 +770,11 @@ def parse_backup(data: dict) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise BackupError("the file is not a coffeechat backup (it should be one JSON object).")
     if data.get("format") != FORMAT:
+        found = f"is {data['format']!r}" if "format" in data else "is missing"
         raise BackupError(
-            f'the file is not a coffeechat backup: its "format" should be "{FORMAT}" '
-            f"but is {data.get('format', 'missing')!r}. Choose the .json file that "
-            "coffeechat's JSON export made (CSV and vCard files are for importing contacts)."
+            f'the file is not a coffeechat backup: its "format" should be "{FORMAT}" but '
+            f"{found}. Choose the .json file that coffeechat's JSON export made (CSV and "
+            "vCard files are for importing contacts)."
         )
     version = data.get("version")
     if not _is_int(version) or version < 1:
