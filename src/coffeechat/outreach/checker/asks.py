@@ -82,7 +82,9 @@ _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
 _THEY_OFFERED = _c(
     r"""\byou\s+(?:\w+\s+)?(?:offered|mentioned|suggested|said|brought\s+up|raised|told\s+me|
            recommended|encouraged|invited)\b
-      | \boffer(?:ed|ing)\s+to\b | \byour\s+(?:kind\s+)?offer\b"""
+      | \boffer(?:ed|ing)\s+to\b | \byour\s+(?:kind\s+)?offer\b
+      | \bthanks?\s+(?:you\s+)?(?:\w+\s+){0,2}for\s+(?:the|your)\s+(?:\w+\s+)?
+           (?:referral|introduction|intro)\b"""
 )
 
 _STRONG = [
@@ -94,7 +96,7 @@ _STRONG = [
              (?!\s+(?:on|back|to\s+(?:[a-z]+\s+){{0,2}}(?:else|other|others|who|that)))"""
     ),
     _c(
-        rf"""\b(?:a|an|any|employee|internal|job|your|the)\s+referral\b
+        rf"""\b(?:a|an|any|employee|internal|job|the)\s+referral\b
              (?!\s+to\s+(?!(?:the|a|an|your)\s+(?:[\w-]+\s+){{0,2}}(?:{_HIRING_PEOPLE}|{_JOB_WORDS})))
              (?!\s+(?:from|network|program|bonus|process|you\s+gave|you\s+made))"""
     ),
@@ -118,7 +120,10 @@ _STRONG = [
           | \bconsider\s+(?:hiring|my\s+(?:application|candidacy|r[eé]sum[eé]|cv))"""
     ),
     _c(
-        r"""\bkeep\s+me\s+in\s+mind\b
+        r"""\bkeep\s+me\s+in\s+mind\b(?!\s+(?:if|when|should)\s+you\s+(?:hear|think|know)\s+of\s+
+              (?:anyone|someone|somebody|people|others|a\s+(?:person|colleague|contact))
+              |\s+for\s+(?:future\s+|any\s+)?(?:events?|panels?|conversations?|gatherings?|
+              meetups?|workshops?|talks?))
           | \bkeep\s+my\s+(?:r[eé]sum[eé]|cv|name|application|information|info)\s+on\s+file\b
           | \bthink\s+of\s+me\s+(?:for|if|when|should)\b"""
     ),
@@ -128,17 +133,20 @@ _STRONG = [
           | \bvouch\s+for\s+me\b"""
     ),
     _c(
-        r"""\bget\s+me\s+(?:a|an|the|in|into|hired|on)\b
-              (?!\s+(?:few|bit|little|sense|better|quick\s+(?:sense|idea)|idea|feel|touch))
+        r"""\bget\s+me\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:job|internship|position|role|spot|
+              place|offer|interview|opening|foot)s?\b
+          | \bget\s+me\s+(?:hired|in\s+the\s+door|into\s+(?:the|your)\s+(?:company|firm|team|
+              program|organi[sz]ation))
           | \b(?:offer|give|find|land)\s+me\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}
               (?:job|internship|position|role|spot|place|offer|interview|opening)s?\b
           | \bget\s+my\s+foot\s+in\s+(?:the|your)\s+door\b"""
     ),
     _c(
         rf"""\b(?:if|when|whenever|should|once|as\s+soon\s+as)\s+
-             (?:any(?:thing)?|something|(?:a|an|any)\s+(?:[\w-]+\s+){{0,3}}{_JOB_WORDS}|
-                (?:[\w-]+\s+){{0,2}}{_JOB_WORDS})\s+
-             (?:opens?|comes?|become|becomes|frees?|is|are|pops?)\s+(?:up|available|open)\b"""
+             (?:(?:a|an|any)\s+(?:[\w-]+\s+){{0,3}}{_JOB_WORDS}|(?:[\w-]+\s+){{0,2}}{_JOB_WORDS})\s+
+             (?:opens?|comes?|become|becomes|frees?|is|are|pops?)\s+(?:up|available|open)\b
+          | \b(?:if|when|whenever|should|once)\s+(?:anything|something)\s+(?:opens?\s+up|
+             becomes?\s+available)\b(?!\s+(?:in|on)\s+your\s+(?:schedule|calendar))"""
     ),
     _c(
         rf"""\b(?:connect|introduce|put)\s+me\s+(?:in\s+touch\s+)?(?:to|with)\s+
@@ -163,7 +171,7 @@ _HIRING_QUESTION = _c(
 _NOUN = _c(
     r"""\b(?:jobs?|internships?|positions?|roles?|openings?|vacanc(?:y|ies)|placements?|
            co-?ops?|externships?|(?:job|return|internship|full-time)\s+offers?|spots?|
-           opportunit(?:y|ies)|interviews?)\b"""
+           opportunit(?:y|ies)|interviews?|space|room|place|seat)\b"""
 )
 _MODIFIED = _c(
     r"""\s+(?:search\w*|hunt\w*|recruit\w*|program\w*|season|process\w*|application\w*|cycle|
@@ -218,7 +226,9 @@ _NOT_A_JOB = {
         rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b)"
     ),
     "opening": _c(r"^\s+(?:a|an|the|up|my|your|doors?|remarks?|keynote|session|night|act)\b"),
-    "spot": _c(r"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\b|\s+for\s+me\b)"),
+    "spot": _c(
+        rf"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b|\s+for\s+me\b)"
+    ),
     "opportunit": _c(
         rf"""^(?!\s+(?:at|on|with|in)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b
              |\s+to\s+(?:work|intern|join)\b|\s+for\s+me\b)"""
@@ -230,6 +240,7 @@ _NOT_A_JOB_BEFORE = {
     "opening": _c(r"-$"),
     "interview": _c(r"\b(?:informational|info|an\s+informal|this|our|the)\s+$"),
 }
+_PLACES = {"spot", "spots", "space", "room", "place", "seat"}  # only "... in your lab/team"
 _JOBLIKE_OPPORTUNITY = _c(
     r"""\b(?:job|internship|employment|work|career|open|paid|hiring|intern|full-time|part-time|
            summer|entry-level|research)\s+$"""
@@ -281,6 +292,8 @@ _FILLER = {
     "recommendations",
     "time",
     "minutes",
+    "no",
+    "not",
 }
 _SELF_AIM = _c(
     r"""\b(?:looking|searching|hunting|hoping|applying|interested|seeking|aiming|trying)\s+
@@ -288,9 +301,18 @@ _SELF_AIM = _c(
         (?P<lead>(?:[\w-]+\s+){0,3})$"""
 )
 _HELP = _c(
-    r"""\b(?:help|assist|assistance|support|refer|vouch|leads?|point\s+me|connect\s+me|
-           put\s+me\s+in\s+touch|keep\s+me\s+in\s+mind|let\s+me\s+know|know\s+of|anything\s+you|
-           a\s+good\s+word|pass\s+(?:it|my)|forward)\b"""
+    r"""\bhelp\s+(?:me\s+)?(?:get|find|land|secure|obtain|with\s+(?:it|this|that|my\s+application|
+           the\s+process|getting|applying))\b
+      | \b(?:could|can|might|would|able\s+to)\s+help\b(?!\s+me\s+(?:understand|learn|think|
+           figure|decide|see|explore|prepare))
+      | \bany\s+(?:help|assistance|support)\b(?!\s+(?:understanding|learning|figuring|thinking|
+           exploring|preparing))
+      | \b(?:assist|support)\s+(?:me\s+)?(?:with|in)\s+(?:getting|finding|landing|securing|my\s+
+           application)
+      | \b(?:refer|vouch|leads?|point\s+me\s+(?:to|toward)|connect\s+me|put\s+me\s+in\s+touch|
+           keep\s+me\s+in\s+mind|know\s+of|anything\s+you\s+(?:can|could)|a\s+good\s+word|
+           pass\s+(?:it|my)|forward)\b
+      | \blet\s+me\s+know\s+(?:if|of|about|whether)\s+(?:any|there|you\s+hear|anything|something)"""
 )
 _WANT_YOURS = _c(
     rf"""\bi(?:'d|\s+would)\s+(?:really\s+|truly\s+|absolutely\s+)?love\s+(?:a|an|the)\s+
@@ -299,14 +321,19 @@ _WANT_YOURS = _c(
 _JOIN = _c(
     rf"""\b(?:join|joining|be\s+part\s+of|become\s+part\s+of|work\s+(?:for|at|with|on|in|
            alongside|under)|intern\s+(?:at|for|with|on|in|under)|contribute\s+to)\s+
-         (?:(?:you|your|the)\s+(?:[\w-]+\s+){{0,2}}{_WORKPLACE}\b|you\b(?!\s+(?:and|to|about)))"""
+         (?:you|your|the)\s+(?:[\w-]+\s+){{0,2}}{_WORKPLACE}\b(?!'s|\s+(?:call|meeting|event|
+         webinar|session|open\s+house|info\s+session|panel|chat|newsletter|mailing\s+list))
+      | \b(?:work|working|intern|interning)\s+(?:for|with|under|alongside)\s+you\b
+         (?!\s+(?:and|to|about|on\s+(?:a|the|this)\s+(?:call|chat)))"""
 )
 _JOIN_FRAME = _c(
     r"""\b(?:could|can|may|might)\s+i\b|\bwould\s+you\b|\bis\s+there\s+(?:any\s+)?(?:way|chance)\b|
         \bany\s+chance\b|\bi(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate)\b|
         \bi(?:\s+really)?\s+(?:hope|want|wish)\s+to\b|\b(?:the\s+)?(?:chance|opportunity)\s+to\b|
         \bplease\b|\b(?:let|allow|have)\s+me\b|\bhaving\s+me\b|\bif\s+(?:i|you)\s+could\b|
-        \bwhether\s+i\s+could\b|\bi'm\s+hoping\s+to\b|\bi\s+am\s+hoping\s+to\b"""
+        \bwhether\s+i\s+could\b|\bi'm\s+hoping\s+to\b|\bi\s+am\s+hoping\s+to\b|
+        \b(?:would|'d)\s+(?:really\s+|truly\s+|absolutely\s+)?(?:love|like)\s+to\b|
+        \b(?:hoping|eager|excited|keen|looking|wanting|aiming|trying|dying)\s+to\b"""
 )
 # Words that turn a mention of a job into a question about jobs in general.
 _ABOUT_JOBS = _c(
@@ -347,7 +374,7 @@ def _is_job_noun(low: str, match: re.Match) -> bool:
     word = match.group()
     before = _window(low, match.start())
     after = low[match.end() : match.end() + _WINDOW]
-    stem = next((key for key in _NOT_A_JOB if word.startswith(key)), None)
+    stem = "spot" if word in _PLACES else next((k for k in _NOT_A_JOB if word.startswith(k)), None)
     if stem == "opportunit":
         if not (_JOBLIKE_OPPORTUNITY.search(before) or not _NOT_A_JOB[stem].search(after)):
             return False
@@ -371,12 +398,16 @@ def _window_ok(lead: str) -> bool:
 
 def _job_object_asked(low: str, noun: re.Match) -> bool:
     before = _window(low, noun.start())
-    clause = clause_before(low, noun.start())
-    if _ABOUT_JOBS.search(clause):
-        return False
+    offset = noun.start() - len(before)
     exists = _EXISTS.search(before)
-    if exists and _window_ok(exists.group("lead")):
+    if (
+        exists
+        and _window_ok(exists.group("lead"))
+        and not _ABOUT_JOBS.search(clause_before(low, offset + exists.start()))
+    ):
         return True
+    if _ABOUT_JOBS.search(clause_before(low, noun.start())):
+        return False
     for frame in _ASK_FRAME.finditer(before):
         lead = before[frame.end() :]
         getting = re.search(
@@ -390,7 +421,7 @@ def _job_object_asked(low: str, noun: re.Match) -> bool:
         if getting and _window_ok(getting.group(1)):
             return True
     aim = _SELF_AIM.search(before)
-    return bool(aim and _window_ok(aim.group("lead")) and _HELP.search(low, aim.start()))
+    return bool(aim and _window_ok(aim.group("lead")) and _HELP.search(low, offset + aim.start()))
 
 
 def _job_ask_in(sentence: Sentence) -> re.Match | None:

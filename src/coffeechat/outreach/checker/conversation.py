@@ -65,6 +65,8 @@ CONVERSATION = _c(
       | \b(?:some|any|a\s+little|a\s+bit\s+of|a\s+few\s+minutes\s+of|\w+\s+minutes\s+of)\s+
            (?:of\s+)?your\s+time\b
       | \b(?:some|a\s+little|any)\s+time\s+(?:to|for|in|this|next|soon|when)\b
+      | \b(?:have|has|find|spare|make)\s+(?:some\s+|a\s+little\s+|any\s+|the\s+)?time\b
+      | \ba\s+(?:good\s+)?time\s+(?:that|when|to)\b
       | \b(?:\d{1,3}|a\s+few|few|five|ten|fifteen|twenty|thirty)\s*(?:-|to|or)?\s*\d{0,3}[\s-]*
            (?:min|mins|minutes?)\b
       | \bhalf[\s-](?:an[\s-])?hour\b

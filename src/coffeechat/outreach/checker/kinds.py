@@ -24,7 +24,9 @@ def _c(pattern: str) -> re.Pattern:
 
 _LATE = _c(
     r"""\brunning\s+(?:\w+\s+){0,3}(?:late|behind)\b
-      | \b(?:be|am|i'm|i\s+am|will\s+be|'ll\s+be)\s+(?:\w+\s+){0,3}late\b
+      | \b(?:be|am|i'm|i\s+am|will\s+be|'ll\s+be)\s+(?:(?:a|few|couple|bit|little|\d+|five|ten|
+           fifteen|twenty|about|around|roughly|maybe|probably|slightly|running|minutes?|mins?|of)\s+)
+           {0,4}late\b(?!-)
       | \bstuck\s+(?:in|on)\s+(?:traffic|the\s+(?:train|subway|bus|highway))\b
       | \b(?:train|bus|flight|subway|shuttle)\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?delayed\b
       | \bon\s+my\s+way\b"""

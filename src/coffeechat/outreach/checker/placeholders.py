@@ -36,7 +36,7 @@ _PATTERNS = [
     re.compile(r"<<[^<>\n]{1,60}>>"),  # <<field>>
     re.compile(r"(?<![A-Za-z])(?:[Xx]{3,}|XX)(?![A-Za-z])"),  # XXX, 20XX
     re.compile(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
-    re.compile(r"_{3,}"),  # ____
+    re.compile(r"(?<!_)_{3,}(?!_)"),  # ____ (but see _is_rule_line)
     re.compile(
         r"(?<![A-Za-z])(?:FIRST[_ ]?NAME|LAST[_ ]?NAME|FULL[_ ]?NAME|NAME|COMPANY|"
         r"ORGANI[SZ]ATION|SCHOOL|INSERT)(?![A-Za-z])"
@@ -77,11 +77,20 @@ def _angle_is_blank(content: str) -> bool:
     return len(inner.split()) <= 5
 
 
+def _is_rule_line(text: str, start: int, end: int) -> bool:
+    """A line of nothing but underscores is a separator, not a blank to fill in."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return set(line.strip()) == {"_"}
+
+
 def find_blanks(text: str) -> list[Blank]:
     """Every unfilled template blank in ``text``, left to right, without overlaps."""
     spans: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         spans += [m.span() for m in pattern.finditer(text)]
+    spans = [(a, b) for a, b in spans if not (text[a] == "_" and _is_rule_line(text, a, b))]
     spans += [m.span() for m in _SQUARE.finditer(text) if _square_is_blank(m.group(1))]
     spans += [m.span() for m in _ANGLE.finditer(text) if _angle_is_blank(m.group(1))]
     blanks: list[Blank] = []
