@@ -1,23 +1,25 @@
 """Building the contact list's query from its search box and filters."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
-from coffeechat.contacts.models import Contact, Tag
+from coffeechat.contacts.models import Contact, Organization, Tag
 
 
 def search_contacts(owner, *, q="", source="", field="", organization="", tag=""):
     contacts = Contact.objects.owned_by(owner)
     for word in q.split():
-        tagged = Tag.objects.filter(contacts=OuterRef("pk"), name__icontains=word)
+        # Organizations and tags are matched once, in subqueries that don't depend on
+        # the row, rather than by a join or EXISTS per contact: the scan of 5,000
+        # contacts then only compares text (see bench/README.md).
         contacts = contacts.filter(
             Q(first_name__icontains=word)
             | Q(last_name__icontains=word)
-            | Q(organization__name__icontains=word)
+            | Q(organization__in=_organizations(owner, name__icontains=word))
             | Q(title__icontains=word)
             | Q(field__icontains=word)
             | Q(notes__icontains=word)
             | Q(research_notes__icontains=word)
-            | Exists(tagged)
+            | Q(pk__in=_tagged(owner, name__icontains=word))
         )
     if source:
         contacts = contacts.filter(source=source)
@@ -27,9 +29,19 @@ def search_contacts(owner, *, q="", source="", field="", organization="", tag=""
         if organization.isdigit():
             contacts = contacts.filter(organization_id=int(organization))
         else:
-            contacts = contacts.filter(organization__name__icontains=organization)
+            contacts = contacts.filter(
+                organization__in=_organizations(owner, name__icontains=organization)
+            )
     if tag:
-        contacts = contacts.filter(
-            Exists(Tag.objects.filter(contacts=OuterRef("pk"), name__iexact=tag))
-        )
+        contacts = contacts.filter(pk__in=_tagged(owner, name__iexact=tag))
     return contacts
+
+
+def _organizations(owner, **lookup):
+    return Organization.objects.owned_by(owner).filter(**lookup).values("pk")
+
+
+def _tagged(owner, **tag_lookup):
+    """The ids of the owner's contacts with a tag matching ``tag_lookup``."""
+    tags = Tag.objects.owned_by(owner).filter(**tag_lookup).values("pk")
+    return Contact.tags.through.objects.filter(tag__in=tags).values("contact_id")

@@ -25,18 +25,15 @@ def list_contacts(request):
     )
     form = ContactFilterForm(request.GET or None, sources=Source.choices, fields=fields, tags=tags)
     criteria = form.cleaned_data if form.is_valid() else {}
-    contacts = (
-        search_contacts(owner, **{k: v for k, v in criteria.items() if v})
-        .select_related("organization")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name")))
-    )
-    page = Paginator(contacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    filtered = any(criteria.values()) if criteria else False
+    contacts = search_contacts(owner, **{k: v for k, v in criteria.items() if v})
+    page = _page_of_contacts(contacts, request.GET.get("page"), filtered=filtered)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "form": form,
         "page": page,
-        "filtered": any(criteria.values()) if criteria else False,
+        "filtered": filtered,
         "query": query.urlencode(),
         "has_contacts": page.paginator.count > 0 or Contact.objects.owned_by(owner).exists(),
     }
@@ -44,6 +41,31 @@ def list_contacts(request):
     if request.htmx and request.htmx.target == "results":
         template += "#results"
     return render(request, template, context)
+
+
+def _page_of_contacts(contacts, number, *, filtered):
+    """One page of ``contacts``, read in two cheap steps: the page's ids, then its rows.
+
+    A search or filter has to scan every contact, so it lists the matching ids in that
+    one scan and counts them from the list rather than scanning again. Without one,
+    counting is an index lookup and only the page's ids are read. Either way the full
+    rows, with organization and tags, are read for the 50 on the page only, never for
+    the rows an OFFSET steps over (see bench/README.md).
+    """
+    ids = contacts.values_list("pk", flat=True)
+    page = Paginator(list(ids) if filtered else ids, PAGE_SIZE).get_page(number)
+    page_ids = list(page.object_list)
+    rows = (
+        Contact.objects.filter(pk__in=page_ids)
+        .select_related("organization")
+        # A plain list: the template reads it without a related manager per row.
+        .prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("name"), to_attr="tag_list")
+        )
+        .in_bulk()
+    )
+    page.object_list = [rows[pk] for pk in page_ids if pk in rows]
+    return page
 
 
 def contact_detail(request, pk):
