@@ -144,7 +144,8 @@ _STRONG = [
     _c(
         rf"""\b(?:if|when|whenever|should|once|as\s+soon\s+as)\s+
              (?:(?:a|an|any)\s+(?:[\w-]+\s+){{0,3}}{_JOB_WORDS}|(?:[\w-]+\s+){{0,2}}{_JOB_WORDS})\s+
-             (?:opens?|comes?|become|becomes|frees?|is|are|pops?)\s+(?:up|available|open)\b
+             (?:(?:opens?|opened|frees?|pops?)\s+up|becomes?\s+(?:available|open)|
+                (?:is|are)\s+(?:available|open)\b)
           | \b(?:if|when|whenever|should|once)\s+(?:anything|something)\s+(?:opens?\s+up|
              becomes?\s+available)\b(?!\s+(?:in|on)\s+your\s+(?:schedule|calendar))"""
     ),
@@ -154,14 +155,32 @@ _STRONG = [
              (?:[\w-]+\s+)?{_HIRING_PEOPLE}"""
     ),
     _c(
-        rf"""\b(?:good|great|strong|right|perfect)\s+fit\s+for\s+(?:your|the)\s+
+        rf"""\b(?:good|great|strong|right|perfect)\s+(?:fit|candidate|match|addition)\s+
+             (?:for|to)\s+(?:your|the)\s+
              (?:[\w-]+\s+)?(?:{_WORKPLACE}|role|position|opening|job|internship)\b"""
+    ),
+    _c(
+        r"\bconsider\s+(?:this|my)\s+(?:email|note|message|letter)\s+(?:as\s+)?(?:my|an)\s+application"
+    ),
+    _c(
+        r"\b(?:inquire|inquiring|enquire|enquiring)\s+(?:about|regarding|after|into)\s+(?:any\s+)?"
+        r"(?:[\w-]+\s+){0,2}(?:opportunit\w+|openings?|positions?|vacanc\w+|jobs?|internships?|"
+        r"employment|roles?)\b"
+    ),
+    _c(
+        r"""\b(?:know|hear)\s+(?:of\s+)?(?:anyone|anybody|someone|any\s+(?:companies|firms|teams|
+             labs|places|organi[sz]ations))\s+(?:who\s+(?:is|are|might\s+be)\s+|that\s+(?:is|are)\s+)?
+             (?:hiring|looking\s+for\s+(?:an?\s+)?(?:interns?|new\s+grads?|analysts?|help|
+             candidates|someone))"""
     ),
 ]
 # "Is your team hiring?" — only as a question or an "if/whether" clause.
 _HIRING_QUESTION = _c(
     r"""\b(?:are|is)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+|[\w&.-]+)\s+
-        (?:currently\s+|still\s+|now\s+|actively\s+)?(?:hiring|recruiting|taking\s+on)\b
+        (?:currently\s+|still\s+|now\s+|actively\s+)?(?:hiring|recruiting|taking\s+on|
+        accepting\s+(?:interns?|applications|new\s+grads?|students|research\s+assistants?))\b
+      | \b(?:take|taking|bring|bringing)\s+on\s+(?:an?\s+|any\s+|new\s+)?(?:interns?|new\s+grads?|
+        research\s+assistants?|undergrad\w*|students?)\b
       | \b(?:if|whether)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+|[\w&.-]+)\s+
         (?:are|is)\s+(?:currently\s+|still\s+|now\s+)?(?:hiring|recruiting|taking\s+on)\b"""
 )
@@ -215,6 +234,11 @@ _NOT_AN_ADJECTIVE = {
 _LIKE_YOURS = _c(
     r"^\s+(?:like|similar\s+to|such\s+as|comparable\s+to)\s+(?:yours|your\s+own|theirs)"
 )
+# "openings in this field" are a question about the field, not a request for one.
+_IN_THE_FIELD = _c(
+    r"""\s+(?:in|within|across|for)\s+(?:this|the|my|that|your|our|a|an)\s+(?:[\w-]+\s+)?
+        (?:field|industry|area|sector|space|profession|world|market|line\s+of\s+work|career)s?\b"""
+)
 _HELD_BY_THEM = _c(
     r"^\s+(?:that\s+|which\s+)?you\s+(?:have|hold|had|held|are\s+in|were\s+in|took|started|do|play)"
 )
@@ -223,7 +247,7 @@ _NOT_A_JOB = {
     "position": _c(r"^\s+(?:of|to|yourself|myself|themselves|itself)\b"),
     "interview": _c(
         rf"^(?!\s+(?:with|at|for)\s+(?:your|the|a|an)\s+(?:[\w-]+\s+){{0,2}}"
-        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b)"
+        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b|\s+for\s+me\b)"
     ),
     "opening": _c(r"^\s+(?:a|an|the|up|my|your|doors?|remarks?|keynote|session|night|act)\b"),
     "spot": _c(
@@ -294,6 +318,19 @@ _FILLER = {
     "minutes",
     "no",
     "not",
+    "many",
+    "much",
+    "enough",
+    "few",
+    "plenty",
+    "lots",
+    "more",
+    "fewer",
+    "typically",
+    "usually",
+    "often",
+    "generally",
+    "really",
 }
 _SELF_AIM = _c(
     r"""\b(?:looking|searching|hunting|hoping|applying|interested|seeking|aiming|trying)\s+
@@ -382,7 +419,7 @@ def _is_job_noun(low: str, match: re.Match) -> bool:
         return False
     if stem in _NOT_A_JOB_BEFORE and _NOT_A_JOB_BEFORE[stem].search(before):
         return False
-    if _possessed(before) or _LIKE_YOURS.search(after):
+    if _possessed(before) or _LIKE_YOURS.search(after) or _IN_THE_FIELD.match(after):
         return False
     if re.search(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}$", before) and _HELD_BY_THEM.search(
         after
@@ -424,6 +461,37 @@ def _job_object_asked(low: str, noun: re.Match) -> bool:
     return bool(aim and _window_ok(aim.group("lead")) and _HELP.search(low, offset + aim.start()))
 
 
+_AT_YOURS = _c(
+    rf"""\b(?:any\s+)?(?:[\w-]+\s+){{0,2}}(?P<noun>opportunit(?:y|ies)|openings?|positions?|
+         vacanc(?:y|ies)|internships?)\s+(?:available\s+|open\s+)?(?:at|on|with|in|within)\s+
+         (?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b"""
+)
+_DISCUSSING = _c(
+    r"""\b(?:ask\w*|learn\w*|hear\w*|know|about|regarding|discuss\w*|chat\w*|talk\w*|
+         curious|interested|explore|exploring|information|info|details)\b"""
+)
+_NOT_JOBS_THERE = re.compile(
+    r"\b(?:volunteer\w*|networking|mentor\w*|learning|speaking|shadowing|training|development|"
+    r"events?)\s+opportunit"
+)
+_QUESTION_WORD = re.compile(r"\b(?:how|what|which|where|why|when)\b")
+
+
+def _asks_about_openings_there(low: str) -> re.Match | None:
+    """Interest in openings at the reader's workplace: "internship opportunities at your firm"."""
+    for match in _AT_YOURS.finditer(low):
+        if _NOT_JOBS_THERE.search(match.group()):
+            continue
+        clause = clause_before(low, match.start("noun"))
+        if (
+            _DISCUSSING.search(clause)
+            and not _QUESTION_WORD.search(clause)
+            and not _negated(low, match.start())
+        ):
+            return match
+    return None
+
+
 def _job_ask_in(sentence: Sentence) -> re.Match | None:
     low = sentence.low
     if _THEY_OFFERED.search(low):
@@ -440,6 +508,9 @@ def _job_ask_in(sentence: Sentence) -> re.Match | None:
     for match in _WANT_YOURS.finditer(low):
         if not _negated(low, match.start()):
             return match
+    match = _asks_about_openings_there(low)
+    if match:
+        return match
     for match in _JOIN.finditer(low):
         before = _window(low, match.start())
         if (
