@@ -218,3 +218,58 @@ class TestFollowingUp:
         )
         response = owner_client.get("/outreach/compose/", {"follow_up_to": request.pk}, follow=True)
         assert "You already followed up once" in response.text
+
+
+def test_writing_from_an_interview_fills_the_meeting_and_links_the_message(
+    owner_client, owner, ada, profile
+):
+    import datetime
+    import zoneinfo
+
+    from coffeechat.interviews.models import Interview
+
+    interview = Interview.objects.create(
+        owner=owner, contact=ada, goal_learn="what a week in the lab is like"
+    )
+    start = datetime.datetime(2030, 3, 5, 14, 30, tzinfo=zoneinfo.ZoneInfo("America/New_York"))
+    interview.schedule(start, time_zone="America/New_York")
+    response = owner_client.get(
+        "/outreach/compose/", {"interview": interview.pk, "template": "running-late"}
+    )
+    assert response.context["contact"] == ada
+    body = response.context["form"].initial["body"]
+    assert "our conversation at 2:30 pm" in body
+    request_page = owner_client.get(
+        "/outreach/compose/", {"interview": interview.pk, "template": "alum-request"}
+    )
+    assert "what a week in the lab is like" in request_page.context["form"].initial["body"]
+    owner_client.post(
+        "/outreach/compose/",
+        {
+            "interview": interview.pk,
+            "channel": "email",
+            "kind": "running-late",
+            "subject": "Late",
+            "body": body,
+            "action": "save",
+        },
+    )
+    assert Message.objects.get(owner=owner).interview == interview
+
+
+def test_an_outsider_cannot_use_the_owners_interview(outsider_client, owner, ada):
+    from coffeechat.interviews.models import Interview
+
+    interview = Interview.objects.create(owner=owner, contact=ada)
+    assert outsider_client.get("/outreach/compose/", {"interview": interview.pk}).status_code == 404
+
+
+def test_the_same_finding_in_many_places_is_shown_once_with_a_count(owner_client):
+    body = "Hi Ada, could we talk talk for 20 minutes? I'd love to talk talk about your path."
+    response = owner_client.post("/outreach/check/", {"channel": "linkedin", "body": body})
+    findings = response.context["report"].findings
+    messages = [f.message for f in findings]
+    repeated = {m for m in messages if messages.count(m) > 1}
+    assert repeated, "the checker flags the same doubled word twice"
+    assert "(2 places)" in response.text
+    assert len(response.text.split('class="finding ')) - 1 == len(set(messages))

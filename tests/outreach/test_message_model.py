@@ -96,3 +96,42 @@ def test_a_request_that_got_a_reply_cannot_be_let_go(owner, ada):
     with pytest.raises(ValidationError, match="replied"):
         request.mark_no_reply()
     assert Message.objects.get(pk=request.pk).no_reply_at is None
+
+
+class TestTheInterviewMovesAlong:
+    @pytest.fixture
+    def interview(self, owner, ada):
+        from coffeechat.interviews.models import Interview
+
+        return Interview.objects.create(owner=owner, contact=ada)
+
+    def test_sending_the_request_marks_the_interview_requested(self, owner, ada, interview):
+        message = make_message(owner, ada, interview=interview)
+        message.mark_sent()
+        interview.refresh_from_db()
+        assert interview.stage == "requested"
+
+    def test_a_reply_reaches_the_interview(self, owner, ada, interview):
+        message = make_message(owner, ada, interview=interview)
+        message.mark_sent()
+        message.mark_replied()
+        interview.refresh_from_db()
+        assert interview.replied_at == message.replied_at
+
+    def test_letting_go_marks_the_interview_no_reply(self, owner, ada, interview):
+        message = make_message(owner, ada, interview=interview)
+        message.mark_sent()
+        message.mark_no_reply()
+        interview.refresh_from_db()
+        assert interview.stage == "no-reply"
+
+    def test_a_thank_you_marks_the_interview_thanked(self, owner, ada, interview):
+        import datetime as dt
+
+        start = timezone.now() - dt.timedelta(days=1)
+        interview.schedule(start, time_zone="UTC")
+        interview.mark_done()
+        thanks = make_message(owner, ada, kind="thank-you", interview=interview)
+        thanks.mark_sent()
+        interview.refresh_from_db()
+        assert interview.stage == "thanked"

@@ -6,6 +6,7 @@ so they are never flagged as misspellings.
 """
 
 from coffeechat.accounts.models import Profile
+from coffeechat.outreach.checker import check_message
 
 
 def names_for(profile: Profile, contact=None) -> list[str]:
@@ -20,8 +21,6 @@ def names_for(profile: Profile, contact=None) -> list[str]:
 
 
 def check_draft(profile: Profile, *, contact=None, channel, kind, subject, body):
-    from coffeechat.outreach.checker import check_message
-
     return check_message(
         body or "",
         channel=channel,

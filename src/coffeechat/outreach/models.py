@@ -195,20 +195,15 @@ class Message(Owned):
             request.no_reply_at = when or timezone.now()
             request.save(update_fields=["no_reply_at", "updated_at"])
             interview = request.interview
-            if (
-                interview is not None
-                and interview.stage == "requested"
-                and hasattr(interview, "mark_no_reply")
-            ):
+            if interview is not None and interview.stage == interview.Stage.REQUESTED:
                 interview.mark_no_reply()
         return request
 
     def _tell_interview(self):
         """Let the interview this message belongs to move along (requested, thanked...)."""
-        interview = self.interview if self.interview_id else None
         # The interviews app decides what a sent or answered message means for its stage.
-        if interview is not None and hasattr(interview, "record_message"):
-            interview.record_message(self)
+        if self.interview_id:
+            self.interview.record_message(self)
 
 
 def _day(moment):
