@@ -91,6 +91,11 @@ _BRITISH = [
 ]
 _INFLECTIONS = ["s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s", "s'"]
 
+# Prefixes that stand before a hyphen: "pre-law", "co-op", "non-profit", "mid-career".
+_PREFIX_TEXT = """pre post co non re sub anti multi inter intra semi self ex mid cross over
+under micro macro bio eco neo pro de un mis out well full part first second third fourth final"""
+_PREFIXES = set(_PREFIX_TEXT.split())
+
 _lock = threading.Lock()
 
 
@@ -162,7 +167,12 @@ def find_misspellings(
             continue  # part of a hyphenated word (checked below) or of an abbreviation
         findings += _check_word(token, match.start(), extra)
     for match in re.finditer(r"(?<![\w.-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])", masked):
+        joined = match.group().replace("-", "").lower()
+        if _known(joined, extra) or match.group().lower() in extra:
+            continue  # "pre-med" is "premed", "e-mail" is "email"
         for part in re.finditer(r"[A-Za-z]+", match.group()):
+            if part.group().lower() in _PREFIXES:
+                continue
             findings += _check_word(part.group(), match.start() + part.start(), extra)
     for match in _REPEAT.finditer(masked):
         word = match.group(1)

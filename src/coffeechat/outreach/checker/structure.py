@@ -68,6 +68,8 @@ LEARNING_GOAL = _c(
     r"""\blearn\w* | \bhear\s+(?:more\s+|a\s+bit\s+)?(?:about|how|what|your|from\s+you\s+about)
       | \bunderstand\w* | \badvice\b | \binsights?\b | \bperspectives?\b | \bguidance\b
       | \bquestions?\b | \bcurious\b | \bwhat\s+(?:it's|it\s+is|it\s+was)\s+like
+      | \bwhat\b[^.?!]{0,40}\b(?:was|is|were|are|'s)\s+like\b
+      | \b(?:share|explain|describe|tell\s+me)\s+(?:\w+\s+){0,2}(?:what|how|why|which)\b
       | \b(?:involves|entails|looks\s+like|look\s+like)\b
       | \bhow\s+you\s+(?:got|became|moved|made|decided|transitioned|chose|ended|built|found|
            broke|went|started|came|navigated|approach|balance|think)
