@@ -1,8 +1,8 @@
 """`coffeechat check`: the outreach message checker on the command line.
 
 This deliberately takes the name of Django's own `check` command: in coffeechat,
-"check" means checking a message. Django's system checks still run inside the test
-suite and the server.
+"check" means checking a message. Django's system checks stay available to code through
+``django.core.checks.run_checks()``.
 """
 
 import json
