@@ -50,3 +50,13 @@ def test_the_documented_fields_cover_the_ones_the_issue_asks_for():
         "meeting_time",
     ):
         assert name in FIELD_NAMES
+
+
+def test_every_merge_field_is_documented():
+    from pathlib import Path
+
+    from coffeechat.outreach.merge import FIELDS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "OUTREACH.md").read_text()
+    for field in FIELDS:
+        assert f"| `{{{{ {field.name} }}}}` | {field.label} | {field.source} |" in docs, field.name

@@ -41,7 +41,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "what_i_hope_to_learn",
         'What you hope to learn from them, as a phrase ("how you moved into consulting")',
-        "the draft form",
+        "the draft form; the interview's goal; else how they got into their field",
     ),
     Field("my_availability", "When you are free to talk", "profile"),
     Field("my_signature", "How you sign off (your name if blank)", "profile"),
