@@ -242,6 +242,7 @@ def run(args):
     from coffeechat.contacts.models import Contact, Organization
     from coffeechat.contacts.views.contacts import PAGE_SIZE
 
+    load_before = os.getloadavg()
     try:
         started = time.perf_counter()
         owner = make_owner()
@@ -361,6 +362,8 @@ def run(args):
             "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
             "machine": {
                 "cpus": os.cpu_count(),
+                "load_average_before": load_before,
+                "load_average_after": os.getloadavg(),
                 "python": platform.python_version(),
                 "django": get_version(),
                 "platform": platform.platform(),
@@ -379,6 +382,12 @@ def run(args):
             f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"Django {get_version()}, {connection.vendor} {database_version(connection)}."
         )
+        busy = max(load_before[0], os.getloadavg()[0])
+        if busy > (os.cpu_count() or 1) / 2:
+            print(
+                f"Note: the machine was busy (load average up to {busy:.1f} on "
+                f"{os.cpu_count()} cores): other work inflates these times."
+            )
         print(f"Results written to {args.out}.")
         return results
     finally:
