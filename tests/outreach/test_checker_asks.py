@@ -56,6 +56,10 @@ JOB_ASKS = [
     "Please let me know when positions open up on your team.",
     "I'd like to ask whether you have space in your lab for an undergraduate this fall.",
     "Could you let me know about any openings on your analytics team?",
+    "I'd be grateful for any leads on openings at your company.",
+    "Any chance there's room on your team for an intern?",
+    "Could you tell me who the hiring manager is for the analyst role?",
+    "I'd welcome the opportunity to contribute to your team.",
 ]
 
 NOT_JOB_ASKS = [
@@ -149,6 +153,8 @@ SALARY_ASKS = [
     "Could you tell me your base salary?",
     "How much money do you make?",
     "I'm also curious what a partner at your firm takes home each year.",
+    "How much does a job like yours pay?",
+    "What's the compensation like at your level?",
 ]
 
 NOT_SALARY_ASKS = [
@@ -162,6 +168,7 @@ NOT_SALARY_ASKS = [
     "What's a typical starting salary for analysts?",
     "I won't ask about your salary, of course.",
     "I love what you make with reclaimed wood.",
+    "What is the salary range in your field?",
 ]
 
 

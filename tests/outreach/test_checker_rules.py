@@ -63,7 +63,7 @@ def test_a_message_with_words_is_not_empty():
     "blank",
     ["{{their_first_name}}", "{{ company }}", "{school}", "[Name]", "[Company Name]",
      "<Company>", "XXX", "xxx", "TK", "___", "[insert detail]", "(your name)", "%FIRST_NAME%",
-     "20XX"],
+     "20XX", "Company Name", "Lastname"],
 )  # fmt: skip
 def test_an_unfilled_blank_is_an_error_pointing_at_it(blank):
     body = GOOD_EMAIL.replace("the Worcester Telegram", f"the {blank} paper")
@@ -81,6 +81,21 @@ def test_an_unfilled_blank_is_an_error_pointing_at_it(blank):
 )  # fmt: skip
 def test_ordinary_brackets_and_capitals_are_not_blanks(text):
     body = GOOD_EMAIL.replace("next week?", f"next week? {text}")
+    assert "placeholder" not in rules(check(body))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "blank"),
+    [("Hi Name,", "Name"), ("Dear Dr. X,", "Dr. X"), ("Hi First Name,", "First Name")],
+)
+def test_a_greeting_left_as_a_template_is_a_blank(greeting, blank):
+    body = GOOD_EMAIL.replace("Hi Dr. Reyes,", greeting)
+    (finding,) = [f for f in check(body).findings if f.rule == "placeholder"]
+    assert body[finding.start : finding.end] == blank
+
+
+def test_a_separator_line_of_underscores_is_not_a_blank():
+    body = GOOD_EMAIL.replace("Thank you,\nAna", "Thank you,\n__________\nAna")
     assert "placeholder" not in rules(check(body))
 
 

@@ -160,6 +160,10 @@ _STRONG = [
              (?:[\w-]+\s+)?(?:{_WORKPLACE}|role|position|opening|job|internship)\b"""
     ),
     _c(
+        r"""\bwho\s+(?:\w+\s+){0,3}(?:hiring\s+manager|recruiter|handles\s+(?:the\s+)?(?:hiring|
+             recruiting)|is\s+hiring|does\s+(?:the\s+)?(?:hiring|recruiting))"""
+    ),
+    _c(
         r"\bconsider\s+(?:this|my)\s+(?:email|note|message|letter)\s+(?:as\s+)?(?:my|an)\s+application"
     ),
     _c(
@@ -290,7 +294,7 @@ _EXISTS = _c(
          \bthere(?:'s|\s+(?:are|is))\s+(?=any)|\bdo\s+you\s+(?:have|know\s+of|see)|
          \b(?:does|do)\s+(?:your|the)\s+[\w-]+(?:\s+[\w-]+)?\s+have|
          \b(?:if|whether)\s+(?:you|your\s+[\w-]+)\s+(?:have|has|know\s+of|hear\s+(?:of|about)|see|
-           come\s+across)|\blet\s+me\s+know\s+(?:of|about)|\bany\s+chance\s+(?:there|you\s+have))
+           come\s+across)|\blet\s+me\s+know\s+(?:of|about)|\bany\s+chance\s+(?:there(?:'s|\s+(?:is|are|might\s+be))|you\s+(?:have|might\s+have)))
        \s+(?:(?:any|an?|some)\s+)?(?P<lead>(?:[\w-]+\s+){0,2})$"""
 )
 _FILLER = {
@@ -468,7 +472,9 @@ _AT_YOURS = _c(
 )
 _DISCUSSING = _c(
     r"""\b(?:ask\w*|learn\w*|hear\w*|know|about|regarding|discuss\w*|chat\w*|talk\w*|
-         curious|interested|explore|exploring|information|info|details)\b"""
+         curious|interested|explore|exploring|information|info|details|leads?|help|assist\w*|
+         grateful|appreciate\w*|love|like|hoping|hope|want|wanted|looking|seeking|searching|
+         considered|pursue|pursuing)\b"""
 )
 _NOT_JOBS_THERE = re.compile(
     r"\b(?:volunteer\w*|networking|mentor\w*|learning|speaking|shadowing|training|development|"

@@ -38,6 +38,15 @@ _PATTERNS = [
     re.compile(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
     re.compile(r"(?<!_)_{3,}(?!_)"),  # ____ (but see _is_rule_line)
     re.compile(
+        r"\b(?:First|Last|Full|Your|Their|Company|School|University|Contact|Recipient)[ _]?Name\b"
+        r"|\b(?:Lastname|Firstname|Surname)\b"
+        r"|\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Mx)\.?\s+[XYZ]\b(?!\.)"
+    ),
+    re.compile(
+        r"(?im)^[ \t]*(?:hi|hello|dear|hey)\s+(?P<blank>name|first\s+name|contact|recipient)"
+        r"\s*(?=[,!:]|$)"
+    ),
+    re.compile(
         r"(?<![A-Za-z])(?:FIRST[_ ]?NAME|LAST[_ ]?NAME|FULL[_ ]?NAME|NAME|COMPANY|"
         r"ORGANI[SZ]ATION|SCHOOL|INSERT)(?![A-Za-z])"
     ),
@@ -89,7 +98,8 @@ def find_blanks(text: str) -> list[Blank]:
     """Every unfilled template blank in ``text``, left to right, without overlaps."""
     spans: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
-        spans += [m.span() for m in pattern.finditer(text)]
+        group = "blank" if "blank" in pattern.groupindex else 0
+        spans += [m.span(group) for m in pattern.finditer(text)]
     spans = [(a, b) for a, b in spans if not (text[a] == "_" and _is_rule_line(text, a, b))]
     spans += [m.span() for m in _SQUARE.finditer(text) if _square_is_blank(m.group(1))]
     spans += [m.span() for m in _ANGLE.finditer(text) if _angle_is_blank(m.group(1))]

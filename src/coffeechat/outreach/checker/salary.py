@@ -52,6 +52,11 @@ _SALARY_PATTERNS = [
     ),
     _c(r"\bwhat\s+(?:salary|pay|compensation|comp|wage|income)\s+(?:do|did|are|were)\s+you\b"),
     _c(
+        r"""\b(?:jobs?|roles?|positions?|work)\s+like\s+yours\s+(?:pays?|paid)\b
+          | \b(?:salary|salaries|pay|compensation|comp|earnings)\s+(?:\w+\s+){0,3}(?:at|in|for)\s+
+             your\s+(?:level|position|role|seniority|title|job)\b"""
+    ),
+    _c(
         r"""\bare\s+you\s+(?:well|fairly|decently|adequately|properly)[\s-]+(?:paid|compensated)\b
           | \bare\s+you\s+(?:being\s+)?(?:paid|compensated)\s+(?:well|fairly|enough|decently)\b"""
     ),
