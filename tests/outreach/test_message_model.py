@@ -135,3 +135,27 @@ class TestTheInterviewMovesAlong:
         thanks.mark_sent()
         interview.refresh_from_db()
         assert interview.stage == "thanked"
+
+
+def test_a_stale_copy_cannot_record_a_second_send(owner, ada):
+    message = make_message(owner, ada)
+    other_tab = Message.objects.get(pk=message.pk)
+    message.mark_sent(via="mailto")
+    with pytest.raises(ValidationError, match="already sent"):
+        other_tab.mark_sent(via="clipboard")
+    assert Message.objects.get(pk=message.pk).sent_via == "mailto"
+
+
+def test_only_one_request_at_a_time_may_send_by_smtp(owner, ada):
+    message = make_message(owner, ada)
+    assert message.claim_for_smtp()
+    assert not Message.objects.get(pk=message.pk).claim_for_smtp()
+    message.release_smtp_claim()
+    assert message.claim_for_smtp()
+
+
+def test_an_smtp_claim_lapses_if_the_sender_died(owner, ada):
+    message = make_message(owner, ada)
+    assert message.claim_for_smtp()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=3)):
+        assert message.claim_for_smtp()

@@ -318,3 +318,25 @@ def test_the_contact_page_lists_messages_and_offers_to_write(owner_client, draft
     response = owner_client.get(f"/contacts/{ada.pk}/")
     assert f"/outreach/compose/?contact={ada.pk}" in response.text
     assert draft.get_absolute_url() in response.text
+
+
+def test_send_now_refuses_a_second_follow_up_before_sending_anything(
+    owner_client, owner, ada, smtp_settings, smtp_server
+):
+    request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 3))
+    make_message(
+        owner, ada, kind="follow-up", follow_up_to=request, sent_on=datetime.date(2025, 11, 10)
+    )
+    second = make_message(owner, ada, kind="follow-up", follow_up_to=request, body=GOOD_BODY)
+    response = owner_client.post(f"/outreach/messages/{second.pk}/send/", follow=True)
+    assert "one follow-up is" in response.text
+    assert smtp_server[1] == []
+
+
+def test_send_now_while_another_send_is_under_way_sends_nothing(
+    owner_client, draft, smtp_settings, smtp_server
+):
+    assert draft.claim_for_smtp()  # another tab is sending it right now
+    response = owner_client.post(f"/outreach/messages/{draft.pk}/send/", follow=True)
+    assert "being sent already" in response.text
+    assert smtp_server[1] == []

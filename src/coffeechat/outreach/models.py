@@ -15,6 +15,9 @@ from django.utils import timezone
 
 from coffeechat.accounts.ownership import Owned
 
+# A claim to send by SMTP lapses after this, in case the sending process died mid-way.
+SMTP_CLAIM_TIMEOUT = datetime.timedelta(minutes=2)
+
 
 class Channel(models.TextChoices):
     EMAIL = "email", "Email"
@@ -121,37 +124,59 @@ class Message(Owned):
         """The request this message belongs to: itself, or the one it follows up."""
         return self.follow_up_to if self.follow_up_to_id else self
 
-    def mark_sent(self, when: datetime.datetime | None = None, via: str = Via.MANUAL):
+    def check_sendable(self, when: datetime.datetime | None = None):
+        """Raise ValidationError, saying why, if this can't be recorded as sent at ``when``."""
         if self.state != self.State.DRAFT:
             raise ValidationError(
                 f"This message was already sent on {_day(self.sent_at)}; "
                 "draft a new message to write again."
             )
         when = when or timezone.now()
-        if self.follow_up_to_id and self.follow_up_to.sent_at and when < self.follow_up_to.sent_at:
-            raise ValidationError(
-                "A follow-up can't be sent before the message it follows up "
-                f"(sent on {_day(self.follow_up_to.sent_at)})."
-            )
-        if self.follow_up_to_id:
-            earlier = self.follow_up_to.follow_ups.exclude(pk=self.pk).exclude(
-                state=self.State.DRAFT
-            )
-            if earlier.exists():
-                raise ValidationError(
-                    "You have already followed up on this request once; one follow-up is "
-                    "enough. If they still don't answer, let it go and try someone else."
-                )
         if when > timezone.now() + datetime.timedelta(minutes=5):
             raise ValidationError("A message can't be marked as sent in the future.")
+        request = self.follow_up_to
+        if request is None:
+            return
+        if request.sent_at and when < request.sent_at:
+            raise ValidationError(
+                "A follow-up can't be sent before the message it follows up "
+                f"(sent on {_day(request.sent_at)})."
+            )
+        if request.follow_ups.exclude(pk=self.pk).exclude(state=self.State.DRAFT).exists():
+            raise ValidationError(
+                "You have already followed up on this request once; one follow-up is "
+                "enough. If they still don't answer, let it go and try someone else."
+            )
+
+    def mark_sent(self, when: datetime.datetime | None = None, via: str = Via.MANUAL):
+        when = when or timezone.now()
+        self.check_sendable(when)
         if via not in self.Via.values:
             raise ValidationError(f"Unknown way of sending: {via!r}.")
         with transaction.atomic():
-            self.state = self.State.SENT
-            self.sent_at = when
-            self.sent_via = via
-            self.save(update_fields=["state", "sent_at", "sent_via", "updated_at"])
+            # Claim by update: of two clicks (or two tabs), only one records the send.
+            claimed = Message.objects.filter(pk=self.pk, state=self.State.DRAFT).update(
+                state=self.State.SENT, sent_at=when, sent_via=via, updated_at=timezone.now()
+            )
+            if not claimed:
+                self.refresh_from_db(fields=["state", "sent_at", "sent_via"])
+                self.check_sendable(when)  # raises: already sent
+            self.state, self.sent_at, self.sent_via = self.State.SENT, when, via
             self._tell_interview()
+
+    def claim_for_smtp(self) -> bool:
+        """Take this draft for sending by SMTP; False while another request is sending it."""
+        recent = timezone.now() - SMTP_CLAIM_TIMEOUT
+        return bool(
+            Message.objects.filter(pk=self.pk, state=self.State.DRAFT)
+            .exclude(sent_via=self.Via.SMTP, updated_at__gte=recent)
+            .update(sent_via=self.Via.SMTP, updated_at=timezone.now())
+        )
+
+    def release_smtp_claim(self):
+        Message.objects.filter(pk=self.pk, state=self.State.DRAFT, sent_via=self.Via.SMTP).update(
+            sent_via=""
+        )
 
     def mark_replied(self, when: datetime.datetime | None = None):
         if self.state == self.State.DRAFT:

@@ -164,6 +164,14 @@ def send_now(request, pk):
         return redirect(message)
     if _blocked(request, message, form):
         return redirect(message)
+    try:
+        message.check_sendable()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    if not message.claim_for_smtp():
+        messages.error(request, "This message is being sent already; reload in a moment.")
+        return redirect(message)
     profile = Profile.for_user(request.user)
     try:
         sending.send_by_smtp(
@@ -174,6 +182,7 @@ def send_now(request, pk):
             from_name=profile.name,
         )
     except sending.SendError as error:
+        message.release_smtp_claim()
         messages.error(request, f"Not sent: {error} The message is still a draft.")
         return redirect(message)
     message.mark_sent(via=Message.Via.SMTP)
