@@ -70,8 +70,9 @@ _FOLLOWING_UP = _c(
       | \bi\s+(?:reached\s+out|wrote|emailed|messaged)\s+(?:to\s+you\s+)?(?:last|a\s+(?:week|couple|
            few)|two\s+weeks|earlier|on\s+\w+day|about\s+a|back\s+in)
       | \bcircling\s+back\b | \bbumping\s+(?:this|my)\b | \bchecking\s+back\b
-      | \b(?:wanted\s+to|just)\s+follow(?:ing)?\s+up\b
-      | \bfollowing\s+up\s+(?:on|about|regarding)\b"""
+      | \b(?:wanted\s+to|just|i'm|i\s+am)\s+(?:\w+\s+)?follow(?:ing)?\s+up\s*(?:[.,!;:-]|$)
+      | \bfollow(?:ing)?\s+up\s+(?:to\s+see|in\s+case|once\s+more|again)\b
+      | \bfollowing\s+up\s+(?:on|about|regarding)\s+(?:my|our)\b"""
 )
 
 
