@@ -652,14 +652,14 @@ def _restore_contacts(user, records, ctx):
     for record, contact in zip(records, contacts, strict=True):
         ctx.remember("contacts", record["id"], contact.pk)
     # Now every contact exists, referrals can point anywhere (even in a circle), and the
-    # timestamps that auto_now/auto_now_add overwrote on insert can be put back.
+    # timestamps that auto_now/auto_now_add overwrote on insert can be put back. One small
+    # UPDATE per contact: bulk_update's CASE expressions are several times slower here.
     for record, contact in zip(records, contacts, strict=True):
-        contact.referred_by_id = ctx.pk("contacts", record["referred_by"])
-        contact.created_at = record["values"]["created_at"]
-        contact.updated_at = record["values"]["updated_at"]
-    Contact.objects.bulk_update(
-        contacts, ["referred_by", "created_at", "updated_at"], batch_size=500
-    )
+        Contact.objects.filter(pk=contact.pk).update(
+            referred_by_id=ctx.pk("contacts", record["referred_by"]),
+            created_at=record["values"]["created_at"],
+            updated_at=record["values"]["updated_at"],
+        )
     Through = Contact.tags.through
     Through.objects.bulk_create(
         [
