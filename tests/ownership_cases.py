@@ -34,3 +34,9 @@ OWNED_URL_CASES = {
 from tests.outreach.ownership import OUTREACH_URL_CASES  # noqa: E402
 
 OWNED_URL_CASES.update(OUTREACH_URL_CASES)
+
+# Interviews keep theirs beside their own tests too.
+from tests.interviews.ownership import INTERVIEW_TOKEN_URLS, INTERVIEW_URL_CASES  # noqa: E402
+
+OWNED_URL_CASES.update(INTERVIEW_URL_CASES)
+TOKEN_URLS.update(INTERVIEW_TOKEN_URLS)

@@ -21,7 +21,9 @@ def test_it_plans_a_conversation_from_a_contact(owner_client, contact):
     assert interview.stage == S.PLANNED and interview.owner == contact.owner
 
 
-def test_the_contact_page_links_to_planning_and_shows_the_keep_in_touch_panel(owner_client, contact):
+def test_the_contact_page_links_to_planning_and_shows_the_keep_in_touch_panel(
+    owner_client, contact
+):
     page = owner_client.get(f"/contacts/{contact.pk}/")
     assert f'href="/interviews/new/?contact={contact.pk}"' in page.text
     assert 'id="keep-in-touch"' in page.text
@@ -90,7 +92,9 @@ def test_the_schedule_form_defaults_to_the_users_zone_and_30_minutes(owner_clien
     "minutes, message",
     [("45", "no more than 30 minutes"), ("10", "at least 15 minutes")],
 )
-def test_scheduling_refuses_a_length_outside_15_to_30_minutes(owner_client, interview, minutes, message):
+def test_scheduling_refuses_a_length_outside_15_to_30_minutes(
+    owner_client, interview, minutes, message
+):
     response = owner_client.post(
         f"/interviews/{interview.pk}/schedule/", schedule_data(duration_minutes=minutes)
     )
@@ -102,7 +106,8 @@ def test_scheduling_refuses_a_length_outside_15_to_30_minutes(owner_client, inte
 
 def test_scheduling_refuses_a_time_the_clocks_skip(owner_client, interview):
     response = owner_client.post(
-        f"/interviews/{interview.pk}/schedule/", schedule_data(date="2026-03-08", start_time="02:30")
+        f"/interviews/{interview.pk}/schedule/",
+        schedule_data(date="2026-03-08", start_time="02:30"),
     )
     assert "doesn&#x27;t exist on 08 Mar 2026 in America/New_York" in response.text
     interview.refresh_from_db()
@@ -112,7 +117,8 @@ def test_scheduling_refuses_a_time_the_clocks_skip(owner_client, interview):
 def test_rescheduling_and_cancelling_through_the_pages(owner_client, interview):
     owner_client.post(f"/interviews/{interview.pk}/schedule/", schedule_data())
     owner_client.post(
-        f"/interviews/{interview.pk}/schedule/", schedule_data(date="2026-03-12", start_time="09:15")
+        f"/interviews/{interview.pk}/schedule/",
+        schedule_data(date="2026-03-12", start_time="09:15"),
     )
     interview.refresh_from_db()
     assert interview.local_start.strftime("%Y-%m-%d %H:%M") == "2026-03-12 09:15"
@@ -167,7 +173,9 @@ def test_picking_reordering_editing_and_removing_questions(owner_client, intervi
         f"/interviews/{interview.pk}/questions/add/",
         {"keys": ["journey-start", "work-week", "close-referral"]},
     )
-    owner_client.post(f"/interviews/{interview.pk}/questions/own/", {"text": "  What do you read?  "})
+    owner_client.post(
+        f"/interviews/{interview.pk}/questions/own/", {"text": "  What do you read?  "}
+    )
     texts = lambda: list(interview.questions.values_list("text", flat=True))  # noqa: E731
     assert texts()[-1] == "What do you read?"
     assert len(texts()) == 4
@@ -208,7 +216,9 @@ def test_an_empty_own_question_is_refused(owner_client, interview):
 def test_the_prep_sheet_has_the_person_goals_questions_and_checklist(owner_client, interview):
     interview.goal_learn = "How labs hire"
     interview.save()
-    InterviewQuestion.objects.create(owner=interview.owner, interview=interview, text="Why batteries?")
+    InterviewQuestion.objects.create(
+        owner=interview.owner, interview=interview, text="Why batteries?"
+    )
     page = owner_client.get(f"/interviews/{interview.pk}/sheet/")
     for text in ["Ada Okafor", "Volta Labs", "How labs hire", "Why batteries?", "paper and a pen"]:
         assert text in page.text

@@ -19,13 +19,15 @@ the number of contacts, interviews or messages. Rules, in the user's own time zo
 import datetime
 
 from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, DateTimeField, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.agenda.items import DueItem
 from coffeechat.interviews.models import (
     MET_STAGES,
+    THANK_YOU_WITHIN,
     Interaction,
     Interview,
     KeepInTouch,
@@ -44,6 +46,18 @@ def moment_for(today: datetime.date, zone) -> datetime.datetime:
     if now.astimezone(zone).date() == today:
         return now
     return local_day_bounds(today, zone)[1] - datetime.timedelta(microseconds=1)
+
+
+_ID = 987654321
+
+
+def _url_pattern(name):
+    """A route as a format string, so a long list costs one ``reverse`` instead of one each."""
+    return reverse(name, args=[_ID]).replace(str(_ID), "{}")
+
+
+def _name(first, last):
+    return " ".join(part for part in (first, last) if part) or "(no name)"
 
 
 def _short(moment, zone):
@@ -119,39 +133,52 @@ def preparation(user, today):
 def reflections(user, today):
     zone = user_zone(user)
     moment = moment_for(today, zone)
-    rows = _interviews(user).filter(
-        stage__in=[S.SCHEDULED, *MET_STAGES], ends_at__lte=moment, reflected_at__isnull=True
+    url = _url_pattern("interviews:reflect")
+    rows = (
+        Interview.objects.filter(
+            owner=user,
+            stage__in=[S.SCHEDULED, *MET_STAGES],
+            ends_at__lte=moment,
+            reflected_at__isnull=True,
+        )
+        .order_by("ends_at")
+        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
     )
-    for interview in rows.order_by("ends_at"):
-        name = interview.contact.full_name
+    for pk, contact_id, first, last, ends_at in rows:
+        name = _name(first, last)
         yield DueItem(
             kind="reflect",
-            contact_id=interview.contact_id,
+            contact_id=contact_id,
             contact=name,
-            due=interview.ends_at.astimezone(zone).date(),
+            due=ends_at.astimezone(zone).date(),
             title=f"Write down what you took from talking with {name}",
-            url=reverse("interviews:reflect", args=[interview.pk]),
+            url=url.format(pk),
         )
 
 
 def thank_yous(user, today):
     zone = user_zone(user)
     moment = moment_for(today, zone)
-    rows = _interviews(user).filter(stage__in=[S.SCHEDULED, S.DONE], ends_at__lte=moment)
-    for interview in rows.order_by("ends_at"):
-        name = interview.contact.full_name
-        deadline = interview.thank_you_deadline
+    url = _url_pattern("interviews:detail")
+    rows = (
+        Interview.objects.filter(owner=user, stage__in=[S.SCHEDULED, S.DONE], ends_at__lte=moment)
+        .order_by("ends_at")
+        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
+    )
+    for pk, contact_id, first, last, ends_at in rows:
+        name = _name(first, last)
+        deadline = ends_at + THANK_YOU_WITHIN
         if moment > deadline:
             title = f"Thank-you to {name} is overdue (it was due by {_short(deadline, zone)})"
         else:
             title = f"Thank {name} by {_short(deadline, zone)}"
         yield DueItem(
             kind="thank-you",
-            contact_id=interview.contact_id,
+            contact_id=contact_id,
             contact=name,
             due=deadline.astimezone(zone).date(),
             title=title,
-            url=reverse("interviews:detail", args=[interview.pk]) + "#thank-you",
+            url=url.format(pk) + "#thank-you",
         )
 
 
@@ -163,67 +190,76 @@ def _latest(queryset, field):
     )
 
 
+# Stands in for "never" inside GREATEST(), which SQLite makes NULL if any argument is.
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
 def last_interactions(queryset):
-    """Annotate contacts with the latest moment of each kind of interaction."""
-    annotations = {
-        "last_logged": _latest(Interaction.objects.all(), "happened_at"),
-        "last_met": _latest(Interview.objects.filter(stage__in=MET_STAGES), "ends_at"),
-    }
+    """Annotate contacts with ``last_interaction``: the latest moment of any interaction.
+
+    Interactions logged by hand or by a meeting, meetings held, and outreach messages sent
+    to them or answered by them all count; one column, computed in the database.
+    """
+    moments = [
+        _latest(Interaction.objects.all(), "happened_at"),
+        _latest(Interview.objects.filter(stage__in=MET_STAGES), "ends_at"),
+    ]
     try:
         Message = apps.get_model("outreach", "Message")
     except LookupError:  # the outreach app is not installed
         Message = None
     if Message is not None:
-        annotations["last_sent"] = _latest(Message.objects.all(), "sent_at")
-        annotations["last_reply"] = _latest(Message.objects.all(), "replied_at")
-    return queryset.annotate(**annotations)
+        moments.append(_latest(Message.objects.all(), "sent_at"))
+        moments.append(_latest(Message.objects.all(), "replied_at"))
+    latest = Greatest(
+        *(Coalesce(moment, Value(NEVER), output_field=DateTimeField()) for moment in moments),
+        output_field=DateTimeField(),
+    )
+    return queryset.annotate(last_interaction=latest)
 
 
-def last_interaction(contact):
-    values = [
-        getattr(contact, name, None)
-        for name in ("last_logged", "last_met", "last_sent", "last_reply")
-    ]
-    values = [value for value in values if value is not None]
-    return max(values) if values else None
+def last_interaction(row):
+    """The annotated latest moment, or None; ``row`` is a contact or a ``values()`` dict."""
+    value = row.get("last_interaction") if isinstance(row, dict) else row.last_interaction
+    return None if value is None or value <= NEVER else value
 
 
 def keep_in_touch(user, today):
     zone = user_zone(user)
     Contact = apps.get_model("contacts", "Contact")
-    met = Interview.objects.filter(contact=OuterRef("pk"), stage__in=MET_STAGES)
+    settings = KeepInTouch.objects.filter(owner=user)
+    met = Interview.objects.filter(owner=user, stage__in=MET_STAGES).values("contact_id")
+    # Driven from the (few) people met or given a cadence, not from every contact.
     tracked = (
         Contact.objects.filter(owner=user)
         .filter(
-            Q(keep_in_touch__cadence_days__isnull=False)
-            | Q(keep_in_touch__isnull=True) & Exists(met)
+            Q(pk__in=settings.filter(cadence_days__isnull=False).values("contact_id"))
+            | Q(pk__in=met) & ~Q(pk__in=settings.values("contact_id"))
         )
-        .only("id", "first_name", "last_name")
         .annotate(
-            cadence=Subquery(
-                KeepInTouch.objects.filter(contact=OuterRef("pk")).values("cadence_days")[:1]
-            ),
-            tracked_since=Subquery(
-                KeepInTouch.objects.filter(contact=OuterRef("pk")).values("created_at")[:1]
-            ),
+            cadence=F("keep_in_touch__cadence_days"),
+            tracked_since=F("keep_in_touch__created_at"),
         )
+        .order_by()
     )
-    for contact in last_interactions(tracked):
-        cadence = contact.cadence or KeepInTouch.DEFAULT_DAYS
-        last = last_interaction(contact) or contact.tracked_since
+    url = _url_pattern("contacts:detail")
+    fields = ["id", "first_name", "last_name", "cadence", "tracked_since", "last_interaction"]
+    for row in last_interactions(tracked).values(*fields):
+        cadence = row["cadence"] or KeepInTouch.DEFAULT_DAYS
+        last = last_interaction(row) or row["tracked_since"]
         if last is None:
             continue
         due = last.astimezone(zone).date() + datetime.timedelta(days=cadence)
         if due > today:
             continue
-        name = contact.full_name
+        name = _name(row["first_name"], row["last_name"])
         yield DueItem(
             kind="keep-in-touch",
-            contact_id=contact.pk,
+            contact_id=row["id"],
             contact=name,
             due=due,
             title=f"Check in with {name}: last in touch {last.astimezone(zone):%-d %b %Y}",
-            url=reverse("contacts:detail", args=[contact.pk]) + "#keep-in-touch",
+            url=url.format(row["id"]) + "#keep-in-touch",
         )
 
 
@@ -231,20 +267,26 @@ def todos(user, today):
     rows = (
         Todo.objects.filter(owner=user, done_at__isnull=True)
         .filter(Q(due_date__lte=today) | Q(due_date__isnull=True))
-        .select_related("contact", "interview__contact")
         .order_by("due_date", "id")
+        .values_list(
+            "kind",
+            "text",
+            "due_date",
+            "interview_id",
+            "contact_id",
+            "contact__first_name",
+            "contact__last_name",
+        )
     )
-    for todo in rows:
-        contact = todo.contact or (todo.interview.contact if todo.interview_id else None)
-        if todo.interview_id:
-            url = reverse("interviews:detail", args=[todo.interview_id]) + "#next-steps"
-        else:
-            url = reverse("interviews:todos")
+    kinds = dict(Todo.Kind.choices)
+    detail = _url_pattern("interviews:detail")
+    everything = reverse("interviews:todos")
+    for kind, text, due_date, interview_id, contact_id, first, last in rows:
         yield DueItem(
             kind="todo",
-            contact_id=contact.pk if contact else None,
-            contact=contact.full_name if contact else "",
-            due=todo.due_date or today,
-            title=f"{todo.get_kind_display()}: {todo.text}",
-            url=url,
+            contact_id=contact_id,
+            contact=_name(first, last) if contact_id else "",
+            due=due_date or today,
+            title=f"{kinds.get(kind, kind)}: {text}",
+            url=detail.format(interview_id) + "#next-steps" if interview_id else everything,
         )

@@ -60,8 +60,11 @@ def meeting_event(interview, *, url="", stamp=None):
     if place.startswith(("http://", "https://")):
         event.add("url", place)
         event.add("location", place)
-    elif place:
-        event.add("location", place)
+    else:
+        if place:
+            event.add("location", place)
+        if url:
+            event.add("url", url)
     description = [f"{mode}, {interview.duration_minutes} minutes."]
     if interview.goal_learn:
         description.append(f"What I hope to learn: {interview.goal_learn}")
@@ -86,7 +89,7 @@ def due_event(item, *, today: datetime.date, base_url="", stamp=None):
     event.add("dtstart", day)
     event.add("dtend", day + datetime.timedelta(days=1))
     summary = item.title
-    if item.due < today:
+    if item.due < today and "overdue" not in summary:
         summary += f" (overdue since {item.due:%-d %b})"
     event.add("summary", summary)
     event.add("categories", [item.kind])

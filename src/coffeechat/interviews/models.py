@@ -23,6 +23,9 @@ DEFAULT_MINUTES = 30
 # or with every item of the checklist ticked.
 PREPARED_MIN_QUESTIONS = 3
 
+# A thank-you is due within this long after the meeting ends.
+THANK_YOU_WITHIN = datetime.timedelta(hours=24)
+
 
 class TransitionRefused(ValueError):
     """A stage change that isn't possible from where the interview stands."""
@@ -117,7 +120,7 @@ class Interview(Owned):
 
     @property
     def thank_you_deadline(self):
-        return self.ends_at + datetime.timedelta(hours=24) if self.ends_at else None
+        return self.ends_at + THANK_YOU_WITHIN if self.ends_at else None
 
     def is_prepared(self, question_count=None):
         if question_count is None:

@@ -13,29 +13,19 @@ from django.db import transaction
 TAKEAWAY_SOURCES = ("advice", "learned", "surprised")
 
 
-LOWER_STARTERS = {
-    "a",
-    "an",
-    "the",
-    "that",
-    "how",
-    "what",
-    "why",
-    "when",
-    "where",
-    "which",
-    "to",
-    "it",
-    "its",
-    "your",
-    "you",
-    "their",
-    "they",
-    "getting",
-    "learning",
-    "talking",
-    "asking",
-}
+# Words that begin a phrase which then reads mid-sentence ("…most is how …",
+# "I plan to apply …"). Names and other capitalised words are left alone.
+LOWER_STARTERS = frozenset(
+    re.findall(
+        r"\w+",
+        """
+        a an the that how what why when where which to it its your you their they
+        getting learning talking asking apply read ask talk book email write look contact
+        research shadow see visit join sign meet call find update follow learn take try
+        start reach schedule register prepare practice practise go make build keep
+        """,
+    )
+)
 
 
 def _first_sentence(text: str) -> str:
@@ -55,10 +45,15 @@ def thank_you_points(
 ):
     """(takeaway, next step) as phrases; blank where there is nothing to go on."""
     takeaway = ""
-    for key in TAKEAWAY_SOURCES:
-        takeaway = _first_sentence(reflection.get(key, ""))
+    advice = " ".join(reflection.get("advice", "").split())
+    if advice:
+        # Their words, quoted: advice is often an order ("Talk to more people").
+        sentence = re.split(r"(?<=[.!?])\s", advice, maxsplit=1)[0].rstrip(".!? ")
+        takeaway = f"your advice: “{sentence}”"
+    for key in TAKEAWAY_SOURCES[1:]:
         if takeaway:
             break
+        takeaway = _first_sentence(reflection.get(key, ""))
     if not takeaway:
         for notes in [*question_notes, free_notes]:
             takeaway = _first_sentence(notes)

@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.forms import ReflectionForm, TodoForm
 from coffeechat.interviews.models import Interview, Todo
 from coffeechat.interviews.thanks import draft_thank_you as make_draft
+from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 
 
@@ -30,7 +31,7 @@ def reflect(request, pk):
     return render(request, "interviews/reflect.html", context)
 
 
-@require_POST
+@post_only
 def add_todo(request, pk):
     interview = get_interview(request, pk)
     form = TodoForm(request.POST)
@@ -57,7 +58,7 @@ def _back(request, default):
     return default
 
 
-@require_POST
+@post_only
 def toggle_todo(request, todo_pk):
     todo = get_owned_or_404(Todo, request.user, pk=todo_pk)
     if todo.done_at:
@@ -78,7 +79,7 @@ def list_todos(request):
     return render(request, "interviews/todos.html", {"page": page, "show_done": show_done})
 
 
-@require_POST
+@post_only
 def draft_thank_you(request, pk):
     interview = get_interview(
         request, pk, Interview.objects.select_related("contact", "contact__organization")

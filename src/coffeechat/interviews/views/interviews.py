@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
@@ -25,6 +25,7 @@ from coffeechat.interviews.models import (
     TransitionRefused,
 )
 from coffeechat.interviews.next_step import next_step
+from coffeechat.interviews.views import post_only
 from coffeechat.interviews.zones import user_zone
 
 PAGE_SIZE = 50
@@ -130,7 +131,7 @@ def _messages_for(interview):
         return []
 
 
-@require_POST
+@post_only
 def move_interview(request, pk, action):
     interview = get_interview(request, pk)
     method = BUTTON_MOVES.get(action)

@@ -5,19 +5,19 @@ import datetime
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
 from coffeechat.interviews.forms import CadenceForm, InteractionForm
 from coffeechat.interviews.models import KeepInTouch
+from coffeechat.interviews.views import post_only
 
 
 def _back(contact):
     return redirect(contact.get_absolute_url() + "#keep-in-touch")
 
 
-@require_POST
+@post_only
 def set_cadence(request, contact_pk):
     contact = get_owned_or_404(Contact, request.user, pk=contact_pk)
     form = CadenceForm(request.POST)
@@ -33,7 +33,7 @@ def set_cadence(request, contact_pk):
     return _back(contact)
 
 
-@require_POST
+@post_only
 def log_interaction(request, contact_pk):
     contact = get_owned_or_404(Contact, request.user, pk=contact_pk)
     form = InteractionForm(request.POST)

@@ -5,11 +5,12 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from coffeechat.contacts.models import Contact, Organization, Source
 from coffeechat.interviews.forms import ReferralForm
 from coffeechat.interviews.models import Interview, TimelineEntry
+from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 
 NOTES_LIMIT = 20_000
@@ -60,7 +61,7 @@ def _save_notes(data, interview, questions):
     return too_long
 
 
-@require_POST
+@post_only
 def add_referral(request, pk):
     """ "They suggested I talk to…": a new contact referred by this one, and a plan to talk."""
     interview = get_interview(request, pk)

@@ -5,12 +5,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews import questions as bank
 from coffeechat.interviews.forms import PickQuestionsForm, PrepareForm, QuestionTextForm
 from coffeechat.interviews.models import CHECKLIST, Interview, InterviewQuestion
+from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.interviews.warnings import question_warnings
 from coffeechat.interviews.zones import user_zone
@@ -58,7 +59,7 @@ def _prepare_context(interview, **extra):
     return context
 
 
-@require_POST
+@post_only
 def add_bank_questions(request, pk):
     interview = get_interview(request, pk)
     form = PickQuestionsForm(request.POST)
@@ -90,7 +91,7 @@ def _next_position(interview):
     return 0 if highest is None else highest + 1
 
 
-@require_POST
+@post_only
 def add_own_question(request, pk):
     interview = get_interview(request, pk)
     form = QuestionTextForm(request.POST)
@@ -119,7 +120,7 @@ def _get_question(request, pk, question_pk):
     )
 
 
-@require_POST
+@post_only
 def edit_question(request, pk, question_pk):
     question = _get_question(request, pk, question_pk)
     form = QuestionTextForm(request.POST)
@@ -136,7 +137,7 @@ def edit_question(request, pk, question_pk):
     return redirect(_prepare_url(question.interview, f"q-{question.pk}"))
 
 
-@require_POST
+@post_only
 def move_question(request, pk, question_pk):
     question = _get_question(request, pk, question_pk)
     direction = request.POST.get("direction")
@@ -156,7 +157,7 @@ def move_question(request, pk, question_pk):
     return redirect(_prepare_url(question.interview, f"q-{question.pk}"))
 
 
-@require_POST
+@post_only
 def remove_question(request, pk, question_pk):
     question = _get_question(request, pk, question_pk)
     question.delete()
