@@ -101,9 +101,10 @@ TAKEAWAY = _c(
 )
 RESUME = _c(
     r"""\b(?:attached|attaching|attach|enclosed|enclosing|included|including|sent|sending)\s+
-        (?:is\s+|are\s+|you\s+)?(?:my|a\s+copy\s+of\s+my|a)\s+(?:current\s+|updated\s+|recent\s+)?
+        (?:is\s+|are\s+|you\s+|here\s+)?(?:my|a\s+copy\s+of\s+my|a)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}
         (?:r[eé]sum[eé]|cv|curriculum\s+vitae)\b
-      | \b(?:my\s+)?(?:r[eé]sum[eé]|cv)\s+(?:is\s+|are\s+)?(?:attached|enclosed|below|included)\b"""
+      | \b(?:my\s+)?(?:r[eé]sum[eé]|cv)\s+(?:is\s+|are\s+)?(?:attached|enclosed|below|included)\b
+      | \b(?:r[eé]sum[eé]|cv)\s+(?:for\s+your\s+(?:review|reference|consideration))"""
 )
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40}[,!:]?$"
