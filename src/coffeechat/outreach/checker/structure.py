@@ -74,8 +74,8 @@ LEARNING_GOAL = _c(
       | \bhow\s+you\s+(?:got|became|moved|made|decided|transitioned|chose|ended|built|found|
            broke|went|started|came|navigated|approach|balance|think)
       | \bget\s+a\s+(?:sense|feel|better\s+(?:idea|sense|understanding))
-      | \b(?:talk|chat|chatting|talking|discuss|speak|speaking|conversation|ask\w*)\s+
-           (?:\w+\s+){0,2}(?:about|through|regarding)\b
+      | \b(?:talk|chat|chatting|talking|discuss|speak|speaking|conversation|call|ask\w*)\s+
+           (?:\w+\s+){0,5}(?:about|through|regarding|on\s+how)\b
       | \bknow\s+more | \btips\b | \byour\s+(?:thoughts|take|story|path|journey)
       | \bpick\s+your\s+brain | \btell\s+me\s+(?:about|more) | \bwalk\s+me\s+through
       | \bexplor\w* | \bdiscuss\w*"""
