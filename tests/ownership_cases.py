@@ -3,7 +3,7 @@
 test_url_security.py checks an outsider gets 404 and the owner gets through.
 """
 
-from coffeechat.contacts.models import Contact, Organization
+from coffeechat.contacts.models import Contact, Organization, PendingImport
 
 # Views reachable without logging in because a secret token in the URL is the key.
 TOKEN_URLS: set[str] = set()
@@ -20,6 +20,12 @@ def organization(owner):
     return Organization.objects.create(owner=owner, name="Ionic Labs")
 
 
+def pending_import(owner):
+    return PendingImport.objects.create(
+        owner=owner, filename="people.csv", format="csv", data=b"Name\nAda Singh\n"
+    )
+
+
 OWNED_URL_CASES = {
     "contacts:detail": lambda owner: {"pk": contact(owner).pk},
     "contacts:edit": lambda owner: {"pk": contact(owner).pk},
@@ -28,6 +34,8 @@ OWNED_URL_CASES = {
     "contacts:organization_detail": lambda owner: {"pk": organization(owner).pk},
     "contacts:organization_edit": lambda owner: {"pk": organization(owner).pk},
     "contacts:organization_delete": lambda owner: {"pk": organization(owner).pk},
+    "contacts:import_preview": lambda owner: {"pk": pending_import(owner).pk},
+    "contacts:import_confirm": lambda owner: {"pk": pending_import(owner).pk},
 }
 
 # Outreach keeps its cases beside its own tests.

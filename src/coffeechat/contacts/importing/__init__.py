@@ -36,10 +36,11 @@ def run_import(
     Returns an ImportResult; raises ImportFileError, writing nothing, when the file
     cannot be read. With ``dry_run`` the numbers are the same and nothing is written.
     """
-    from coffeechat.contacts.importing.apply import import_records
+    from coffeechat.contacts.importing.apply import import_records, paused_gc
 
-    parsed = parse_file(data, filename, fmt, mapping)
-    return import_records(owner, parsed, dry_run=dry_run)
+    with paused_gc():
+        parsed = parse_file(data, filename, fmt, mapping)
+        return import_records(owner, parsed, dry_run=dry_run)
 
 
 def plan_import(owner, data: bytes, filename: str, fmt=None, mapping=None):

@@ -1,11 +1,12 @@
 """One parsed row of an import file, before anyone decides what to do with it."""
 
+import functools
 import re
 from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import date, datetime
 
-from coffeechat.contacts.normalize import clean_linkedin_url, linkedin_key, normalize_email
+from coffeechat.contacts.normalize import linkedin_key, normalize_email
 
 FORMATS = ("linkedin", "vcard", "csv")
 FORMAT_NAMES = {"linkedin": "LinkedIn connections", "vcard": "vCard", "csv": "CSV"}
@@ -38,6 +39,8 @@ class ImportRecord:
     websites: list[str] = _field(default_factory=list)
     # Set by a parser when the row cannot become a contact (it is then skipped).
     problem: str = ""
+    # normalize.linkedin_key of linkedin_url, worked out once by finish().
+    profile: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -48,37 +51,100 @@ class ImportRecord:
         return bool(self.first_name.strip() or self.last_name.strip())
 
     def finish(self) -> "ImportRecord":
-        """Tidy every field: trim, canonical emails and LinkedIn URL, no repeats."""
-        for name in ("first_name", "last_name", "organization", "department", "title"):
-            setattr(self, name, clean_text(getattr(self, name)))
-        for name in ("phone", "location", "field"):
-            setattr(self, name, clean_text(getattr(self, name)))
-        self.notes = (self.notes or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-        self.emails = unique_emails(self.emails)
-        self.tags = unique_tags(self.tags)
+        """Tidy every field: trim, canonical emails and LinkedIn URL, no repeats.
+
+        Runs once per row of files with tens of thousands of rows, so it avoids
+        work where the common case (ASCII, already tidy, blank) allows.
+        """
+        self.first_name = clean_text(self.first_name)
+        self.last_name = clean_text(self.last_name)
+        self.organization = clean_text(self.organization)
+        self.title = clean_text(self.title)
+        if self.department:
+            self.department = clean_text(self.department)
+        if self.phone or self.location or self.field:
+            self.phone = clean_text(self.phone)
+            self.location = clean_text(self.location)
+            self.field = clean_text(self.field)
+        if self.notes:
+            self.notes = self.notes.replace("\r\n", "\n").replace("\r", "\n").strip()
+        self.emails = unique_emails(self.emails) if any(self.emails) else []
+        if self.tags:
+            self.tags = unique_tags(self.tags)
         url = (self.linkedin_url or "").strip()
-        if not is_linkedin_url(url):
-            found = next((w for w in self.websites if is_linkedin_url(w)), None)
-            if found:
-                self.websites.remove(found)
-                self.websites.append(url)
-                url = found
-        self.linkedin_url = clean_linkedin_url(url) if is_linkedin_url(url) else ""
-        if url and not self.linkedin_url:
-            self.websites.insert(0, url)
-        self.websites = [w.strip() for w in self.websites if w and w.strip()]
-        if not self.problem and not self.has_name:
+        key = profile_key(url) if url else None
+        if not _is_profile(key) and self.websites:
+            for website in self.websites:
+                website_key = profile_key(website)
+                if _is_profile(website_key):
+                    self.websites = [w for w in self.websites if w is not website] + [url]
+                    url, key = website, website_key
+                    break
+        if _is_profile(key):
+            # As normalize.clean_linkedin_url, without working out the key twice.
+            self.linkedin_url = f"https://www.{key}" if key.startswith("linkedin.com") else url
+            self.profile = key
+        else:
+            self.linkedin_url, self.profile = "", None
+            if url:
+                self.websites.insert(0, url)
+        if self.websites:
+            self.websites = [w.strip() for w in self.websites if w and w.strip()]
+        if not self.problem and not (self.first_name or self.last_name):
             self.problem = NO_NAME
         return self
 
 
 def clean_text(value) -> str:
-    return " ".join(str(value or "").split())
+    if not value:
+        return ""
+    value = str(value)
+    stripped = value.strip()
+    if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
+        return " ".join(stripped.split())
+    return stripped
+
+
+_LINKEDIN_PROFILE = re.compile(r"https?://(?:www\.)?linkedin\.com(/[^?#:@\s]*)?(?:[?#]\S*)?", re.I)
+
+
+def profile_key(url: str) -> str | None:
+    """normalize.linkedin_key, with a quick path for the usual https://www.linkedin.com/in/x."""
+    match = _LINKEDIN_PROFILE.fullmatch(url or "")
+    if match:
+        return "linkedin.com" + (match.group(1) or "").rstrip("/").lower()
+    return linkedin_key(url)
+
+
+def _is_profile(key: str | None) -> bool:
+    return bool(key) and "/" in key and key.split("/", 1)[0].endswith("linkedin.com")
 
 
 def is_linkedin_url(url: str) -> bool:
-    key = linkedin_key(url or "")
-    return bool(key) and key.split("/", 1)[0].endswith("linkedin.com") and "/" in key
+    return _is_profile(profile_key(url or ""))
+
+
+_PLAIN_EMAIL = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+# Names email_validator refuses even without DNS checks (RFC 6761 special-use domains).
+_SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def email_address(text: str) -> str | None:
+    """normalize_email, with a fast path for the plain ASCII addresses most files hold."""
+    text = text.strip()
+    if _PLAIN_EMAIL.fullmatch(text) and len(text) <= 254:
+        local, domain = text.rsplit("@", 1)
+        domain = domain.lower()
+        labels = domain.split(".")
+        if (
+            len(local) <= 64
+            and labels[-1] not in _SPECIAL_USE
+            and all(
+                0 < len(label) <= 63 and label[0] != "-" and label[-1] != "-" for label in labels
+            )
+        ):
+            return f"{local}@{domain}"
+    return normalize_email(text)
 
 
 def unique_emails(values) -> list[str]:
@@ -86,7 +152,7 @@ def unique_emails(values) -> list[str]:
     seen, emails = set(), []
     for value in values:
         for part in re.split(r"[,;\s]+|:::", value or ""):
-            address = normalize_email(part)
+            address = email_address(part) if part else None
             if address and address.casefold() not in seen:
                 seen.add(address.casefold())
                 emails.append(address)
@@ -119,9 +185,26 @@ _DATE_FORMATS = (
 )
 
 
+_LINKEDIN_DATE = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+_MONTHS = {
+    month: number
+    for number, month in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> date | None:
     """A date in any of the forms exports use, or None when it is blank or unclear."""
     text = clean_text(text).rstrip(".")
+    match = _LINKEDIN_DATE.fullmatch(text)
+    if match and match.group(2).lower() in _MONTHS:
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     if not text:
         return None
     if "T" in text and text[:4].isdigit():  # ISO timestamps: 2024-01-15T10:00:00Z
