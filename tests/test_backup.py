@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from coffeechat import backup
 from coffeechat.accounts.models import Profile
-from coffeechat.backup import BackupError, export_backup, load_backup, restore_backup
+from coffeechat.backup import BackupError, export_backup, load_backup, registry, restore_backup
 from coffeechat.contacts.models import Contact, Organization, Tag
 from tests.conftest import make_user
 from tests.rich_account import GOLDEN, build_rich_account, same_data
@@ -341,7 +341,7 @@ def extra_section(monkeypatch):
         needs=("contacts",),
     )
     backup.sections()  # discover the real apps' sections first
-    monkeypatch.setattr(backup, "_sections", dict(backup._sections))
+    monkeypatch.setattr(registry, "_sections", dict(registry._sections))
     backup.register(section)
     return store
 
@@ -375,7 +375,7 @@ def test_a_later_sections_data_makes_the_account_non_empty(newcomer, owner, extr
 
 
 def test_a_section_must_come_after_the_ones_it_needs(monkeypatch):
-    monkeypatch.setattr(backup, "_sections", {})
+    monkeypatch.setattr(registry, "_sections", {})
     section = backup.Section("todos", None, None, None, needs=("contacts",))
 
     with pytest.raises(Exception, match="needs 'contacts'"):

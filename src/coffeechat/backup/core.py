@@ -1,0 +1,248 @@
+"""The core sections every backup has: profile, organizations, tags and contacts."""
+
+from django.db import connection, models
+
+from coffeechat.accounts.models import Profile
+from coffeechat.backup.fields import Row, _ascii_lower, _kind, encode_fields, plain_fields
+from coffeechat.backup.registry import Section, register
+from coffeechat.contacts.models import Contact, Organization, Tag
+
+# The fields every version 1 file has. Missing ones are errors; any other field of the model
+# was added later and may be missing from older files (the record then gets its default).
+V1_FIELDS = {
+    Profile: {
+        "name",
+        "school",
+        "class_year",
+        "major",
+        "interests",
+        "availability",
+        "signature",
+        "time_zone",
+    },
+    Organization: {"name", "website", "industry", "notes"},
+    Tag: {"name"},
+    Contact: {
+        "first_name",
+        "last_name",
+        "title",
+        "field",
+        "emails",
+        "phone",
+        "linkedin_url",
+        "location",
+        "source",
+        "notes",
+        "research_notes",
+        "connected_on",
+        "created_at",
+        "updated_at",
+    },
+}
+
+
+def read_values(row: Row, model) -> dict:
+    names = plain_fields(model)
+    return row.values(model, names, optional=set(names) - V1_FIELDS[model])
+
+
+def _export_profile(user, ctx):
+    return encode_fields(Profile.for_user(user), plain_fields(Profile))
+
+
+def _parse_profile(raw, ctx):
+    if not isinstance(raw, dict):
+        ctx.problem("profile", f"should be an object, not {_kind(raw)}")
+        return {}
+    row = Row(ctx, raw, "profile")
+    values = read_values(row, Profile)
+    row.no_other_keys()
+    return values
+
+
+def _restore_profile(user, values, ctx):
+    profile = Profile.for_user(user)
+    for name, value in values.items():
+        setattr(profile, name, value)
+    profile.save()
+    return None
+
+
+def _export_named(model, section):
+    def export(user, ctx):
+        names = plain_fields(model)
+        return [
+            {"id": ctx.number(section, obj.pk), **encode_fields(obj, names)}
+            for obj in model.objects.owned_by(user).order_by("pk")
+        ]
+
+    return export
+
+
+def _parse_named(model, section):
+    def parse(raw, ctx):
+        rows = ctx.rows(raw, section)
+        ctx.declare_ids(section, rows)
+        records = []
+        seen: dict[str, int] = {}
+        for position, row in enumerate(rows, start=1):
+            values = read_values(row, model)
+            row.no_other_keys()
+            name_key = _ascii_lower(values.get("name", ""))
+            if name_key in seen:
+                row.problem(
+                    "name",
+                    f"{values['name']!r} is also the name of item {seen[name_key]} (capital "
+                    f"letters aside); each of the {section} needs its own name",
+                )
+            seen.setdefault(name_key, position)
+            records.append((row.id, values))
+        return records
+
+    return parse
+
+
+def _restore_named(model, section):
+    def restore(user, records, ctx):
+        objs = _create_all(model, [model(owner=user, **values) for _, values in records])
+        for (file_id, _), obj in zip(records, objs, strict=True):
+            ctx.remember(section, file_id, obj.pk)
+        return len(objs)
+
+    return restore
+
+
+def _export_contacts(user, ctx):
+    contacts = (
+        Contact.objects.owned_by(user)
+        .order_by("pk")
+        .prefetch_related(models.Prefetch("tags", queryset=Tag.objects.only("pk")))
+    )
+    ids = {contact.pk: ctx.number("contacts", contact.pk) for contact in contacts}
+    return [
+        {
+            "id": ids[contact.pk],
+            **encode_fields(contact, plain_fields(Contact)),
+            "organization": ctx.ref("organizations", contact.organization_id),
+            "referred_by": ids.get(contact.referred_by_id),
+            "tags": sorted(
+                file_id
+                for file_id in (ctx.ref("tags", tag.pk) for tag in contact.tags.all())
+                if file_id is not None
+            ),
+        }
+        for contact in contacts
+    ]
+
+
+def _parse_contacts(raw, ctx):
+    rows = ctx.rows(raw, "contacts")
+    ctx.declare_ids("contacts", rows)  # first, so referred_by may point anywhere in the list
+    records = []
+    for row in rows:
+        values = read_values(row, Contact)
+        if "emails" in values and not (
+            isinstance(values["emails"], list) and all(isinstance(e, str) for e in values["emails"])
+        ):
+            row.problem("emails", f"should be a list of addresses, not {values['emails']!r}")
+        records.append(
+            {
+                "id": row.id,
+                "values": values,
+                "organization": row.ref("organization", "organizations"),
+                "referred_by": row.ref("referred_by", "contacts"),
+                "tags": row.refs("tags", "tags"),
+            }
+        )
+        row.no_other_keys()
+    return records
+
+
+def _restore_contacts(user, records, ctx):
+    contacts = _create_all(
+        Contact,
+        [
+            Contact(
+                owner=user,
+                **record["values"],
+                organization_id=ctx.pk("organizations", record["organization"]),
+            )
+            for record in records
+        ],
+    )
+    for record, contact in zip(records, contacts, strict=True):
+        ctx.remember("contacts", record["id"], contact.pk)
+    # Now every contact exists, referrals can point anywhere (even in a circle), and the
+    # timestamps that auto_now/auto_now_add overwrote on insert can be put back. One small
+    # UPDATE per contact: bulk_update's CASE expressions are several times slower here.
+    for record, contact in zip(records, contacts, strict=True):
+        Contact.objects.filter(pk=contact.pk).update(
+            referred_by_id=ctx.pk("contacts", record["referred_by"]),
+            created_at=record["values"]["created_at"],
+            updated_at=record["values"]["updated_at"],
+        )
+    Through = Contact.tags.through
+    Through.objects.bulk_create(
+        [
+            Through(contact_id=contact.pk, tag_id=ctx.pk("tags", tag_id))
+            for record, contact in zip(records, contacts, strict=True)
+            for tag_id in record["tags"]
+        ],
+        batch_size=500,
+    )
+    return len(contacts)
+
+
+def _create_all(model, objs):
+    """Insert ``objs`` and return them with their new primary keys."""
+    if connection.features.can_return_rows_from_bulk_insert:
+        return model.objects.bulk_create(objs, batch_size=500)
+    for obj in objs:  # pragma: no cover - databases without INSERT ... RETURNING
+        obj.save(force_insert=True)
+    return objs
+
+
+register(
+    Section(
+        "profile",
+        _export_profile,
+        _parse_profile,
+        _restore_profile,
+        label=("profile", "profile"),
+        required=True,
+    )
+)
+register(
+    Section(
+        "organizations",
+        _export_named(Organization, "organizations"),
+        _parse_named(Organization, "organizations"),
+        _restore_named(Organization, "organizations"),
+        count=lambda user: Organization.objects.owned_by(user).count(),
+        label=("organization", "organizations"),
+        required=True,
+    )
+)
+register(
+    Section(
+        "tags",
+        _export_named(Tag, "tags"),
+        _parse_named(Tag, "tags"),
+        _restore_named(Tag, "tags"),
+        count=lambda user: Tag.objects.owned_by(user).count(),
+        label=("tag", "tags"),
+        required=True,
+    )
+)
+register(
+    Section(
+        "contacts",
+        _export_contacts,
+        _parse_contacts,
+        _restore_contacts,
+        count=lambda user: Contact.objects.owned_by(user).count(),
+        label=("contact", "contacts"),
+        required=True,
+        needs=("organizations", "tags"),
+    )
+)

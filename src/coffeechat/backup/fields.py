@@ -1,0 +1,280 @@
+"""Reading and writing records: file ids, checked values, and where a problem is.
+
+A section's export numbers its records with ``ExportContext``; its parse reads each
+object through ``Row``, which checks every value against the model field it is for and
+notes problems with their place in the file; its restore maps file ids to new database
+ids with ``RestoreContext``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models
+from django.utils import timezone
+
+
+class ExportContext:
+    """Hands out file ids: 1, 2, 3... per section, in the order records are exported."""
+
+    def __init__(self):
+        self._ids: dict[str, dict[Any, int]] = defaultdict(dict)
+
+    def number(self, section: str, pk) -> int:
+        ids = self._ids[section]
+        ids[pk] = len(ids) + 1
+        return ids[pk]
+
+    def ref(self, section: str, pk) -> int | None:
+        """The file id of a record an earlier section exported (None stays None)."""
+        # .get: a link to a row this user does not own (never made by coffeechat) is dropped
+        # rather than exported.
+        return None if pk is None else self._ids[section].get(pk)
+
+
+class ParseContext:
+    """Collects problems and the ids each section declares, so references can be checked."""
+
+    def __init__(self):
+        self.problems: list[str] = []
+        self._ids: dict[str, set[int]] = defaultdict(set)
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}" if where else message)
+
+    def rows(self, raw, section: str) -> list[Row]:
+        """The section's list of objects, each wrapped for reading."""
+        if not isinstance(raw, list):
+            self.problem(section, f"should be a list, not {_kind(raw)}")
+            return []
+        rows = []
+        for index, item in enumerate(raw, start=1):
+            where = f"{section}, item {index}"
+            if isinstance(item, dict):
+                rows.append(Row(self, item, where))
+            else:
+                self.problem(where, f"should be an object, not {_kind(item)}")
+        return rows
+
+    def declare_ids(self, section: str, rows: list[Row]) -> None:
+        """Read each row's "id" (a positive whole number, unique in the section)."""
+        for row in rows:
+            value = row.take("id")
+            if value is _MISSING:
+                continue
+            if not _is_int(value) or value < 1:
+                row.problem("id", f"should be a whole number from 1 up, not {value!r}")
+            elif value in self._ids[section]:
+                row.problem("id", f"{value} is used twice in {section}")
+            else:
+                self._ids[section].add(value)
+                row.id = value
+
+    def known(self, section: str, file_id: int) -> bool:
+        return file_id in self._ids[section]
+
+
+_MISSING = object()
+
+
+class Row:
+    """One object in a section, read key by key; every problem is noted with where it is."""
+
+    def __init__(self, ctx: ParseContext, data: dict, where: str):
+        self.ctx = ctx
+        self.data = data
+        self.where = where
+        self.id: int | None = None
+        self._read: set[str] = set()
+
+    def problem(self, key: str, message: str) -> None:
+        self.ctx.problem(f"{self.where}, “{key}”", message)
+
+    def take(self, key: str, required: bool = True):
+        self._read.add(key)
+        if key not in self.data:
+            if required:
+                self.problem(key, "is missing")
+            return _MISSING
+        return self.data[key]
+
+    def values(self, model, names, optional=()) -> dict:
+        """Checked Python values for these model fields (only those that were valid)."""
+        values = {}
+        for name in names:
+            model_field = model._meta.get_field(name)
+            raw = self.take(name, required=name not in optional)
+            if raw is _MISSING:
+                continue
+            try:
+                values[name] = decode_value(model_field, raw)
+            except ValueError as error:
+                self.problem(name, str(error))
+        return values
+
+    def ref(self, key: str, section: str, null: bool = True) -> int | None:
+        """A file id pointing at a record of ``section`` (None when the link is empty)."""
+        raw = self.take(key)
+        if raw is _MISSING or (raw is None and null):
+            return None
+        if not _is_int(raw):
+            self.problem(key, f"should be the id of one of the {section} in this file, not {raw!r}")
+        elif not self.ctx.known(section, raw):
+            self.problem(key, f"points to {section} id {raw}, which is not in this file")
+        else:
+            return raw
+        return None
+
+    def refs(self, key: str, section: str) -> list[int]:
+        raw = self.take(key)
+        if raw is _MISSING:
+            return []
+        if not isinstance(raw, list):
+            self.problem(key, f"should be a list of {section} ids, not {_kind(raw)}")
+            return []
+        found = []
+        for item in raw:
+            if not _is_int(item):
+                self.problem(key, f"should hold {section} ids, but holds {item!r}")
+            elif not self.ctx.known(section, item):
+                self.problem(key, f"points to {section} id {item}, which is not in this file")
+            elif item not in found:
+                found.append(item)
+        return found
+
+    def texts(self, key: str) -> list[str]:
+        raw = self.take(key)
+        if raw is _MISSING:
+            return []
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            self.problem(key, f"should be a list of text values, not {raw!r}")
+            return []
+        return raw
+
+    def no_other_keys(self) -> None:
+        for key in self.data:
+            if key not in self._read:
+                self.problem(
+                    key,
+                    "is not something this coffeechat knows (was the file made by a newer "
+                    "version?)",
+                )
+
+
+class RestoreContext:
+    """Maps each section's file ids to the database ids of the rows just created."""
+
+    def __init__(self):
+        self._pks: dict[str, dict[int, Any]] = defaultdict(dict)
+
+    def remember(self, section: str, file_id: int, pk) -> None:
+        self._pks[section][file_id] = pk
+
+    def pk(self, section: str, file_id: int | None):
+        return None if file_id is None else self._pks[section][file_id]
+
+
+# -- converting values -------------------------------------------------------------------------
+
+
+def plain_fields(model) -> list[str]:
+    """The model's own values (no ids, no links), in the order the model declares them.
+
+    A field added to a model later is backed up without touching this module; files made
+    before it existed lack it, so it is optional on restore (see ``core.V1_FIELDS``).
+    """
+    return [f.name for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation]
+
+
+def encode_fields(obj, names) -> dict:
+    """JSON-ready values of ``obj``'s fields: dates and times as ISO 8601 text."""
+    encoded = {}
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(dt.UTC).isoformat()
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        encoded[name] = value
+    return encoded
+
+
+def decode_value(model_field: models.Field, raw):
+    """The Python value for ``raw`` checked against the model field; ValueError explains."""
+    if raw is None:
+        if model_field.null:
+            return None
+        raise ValueError("is empty (null) but must have a value")
+    if isinstance(model_field, models.DateTimeField):
+        value = _parse_datetime(raw)
+    elif isinstance(model_field, models.DateField):
+        value = _parse_date(raw)
+    elif isinstance(model_field, models.CharField | models.TextField):
+        if not isinstance(raw, str):
+            raise ValueError(f"should be text, not {_kind(raw)}")
+        value = raw
+    elif isinstance(model_field, models.BooleanField):
+        if not isinstance(raw, bool):
+            raise ValueError(f"should be true or false, not {raw!r}")
+        value = raw
+    elif isinstance(model_field, models.IntegerField):
+        if not _is_int(raw):
+            raise ValueError(f"should be a whole number, not {raw!r}")
+        value = raw
+    elif isinstance(model_field, models.JSONField):
+        value = raw
+    else:  # pragma: no cover - a new field type needs a rule here
+        raise ImproperlyConfigured(f"no backup rule for {type(model_field).__name__}")
+    try:
+        model_field.run_validators(value)
+        model_field.validate(value, None)
+    except ValidationError as error:
+        raise ValueError(" ".join(error.messages)) from None
+    return value
+
+
+def _parse_date(raw) -> dt.date:
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
+
+
+def _parse_datetime(raw) -> dt.datetime:
+    value = None
+    if isinstance(raw, str):
+        with contextlib.suppress(ValueError):
+            value = dt.datetime.fromisoformat(raw)
+    if value is None:
+        raise ValueError(f"{raw!r} is not a date and time; write it like 2026-03-14T15:30:00+00:00")
+    if timezone.is_naive(value):
+        raise ValueError(f"{raw!r} has no time zone; add one, e.g. +00:00 for UTC")
+    return value
+
+
+def _ascii_lower(text: str) -> str:
+    # Only ASCII, as SQLite's LOWER() does: where the database allows two names, so do we;
+    # PostgreSQL, which folds all letters, reports its stricter clashes on insert instead.
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
