@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from coffeechat.contacts.models import Contact, Organization, PendingImport
@@ -176,6 +177,15 @@ def test_a_big_file_shows_only_the_first_rows_and_says_so(owner, owner_client):
     assert re.search(r"<strong>250</strong> to create", text)
     assert "the other 50 are counted above" in text
     assert text.count('class="row-create"') == 200
+
+
+def test_uploads_left_for_more_than_a_day_are_forgotten(owner, owner_client, outsider):
+    with time_machine.travel("2025-03-01 09:00Z"):
+        PendingImport.objects.create(owner=outsider, filename="old.csv", data=b"Name\nA B\n")
+        upload(owner_client, "google_30.vcf")
+    with time_machine.travel("2025-03-02 10:00Z"):
+        upload(owner_client, "outlook_21.vcf")
+    assert list(PendingImport.objects.values_list("filename", flat=True)) == ["outlook_21.vcf"]
 
 
 def test_cancelling_forgets_the_upload(owner, owner_client):

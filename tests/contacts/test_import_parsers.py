@@ -209,6 +209,20 @@ def test_vcard_40_with_pref_number_and_tel_uri():
     assert zoe.location == "Pittsburgh, PA, USA"
 
 
+def test_google_escaped_urls_and_an_outlook_company_card():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Roe\r\nN:Roe;Jane;;;\r\n"
+        b"item1.URL:http\\://www.linkedin.com/in/jane-roe\r\nitem1.X-ABLabel:LinkedIn\r\n"
+        b"ORG:Roe\\, Smith & Co.;Legal\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:;;;;\r\nFN:Contoso\r\nORG:Contoso\r\n"
+        b"TEL;WORK:+1 425 555 0100\r\nEND:VCARD\r\n"
+    )
+    jane, company = parse_file(data, "contacts.vcf").records
+    assert jane.linkedin_url == "https://www.linkedin.com/in/jane-roe"
+    assert (jane.organization, jane.department) == ("Roe, Smith & Co.", "Legal")
+    assert (company.row, company.problem) == (2, "a card for an organization, not a person")
+
+
 def test_a_cut_off_card_after_good_ones_is_skipped_with_its_number():
     good = (FIXTURES / "contacts_40.vcf").read_bytes()
     data = good + b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Half Written\r\n"

@@ -97,6 +97,14 @@ def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+_ESCAPED = re.compile(r"\\([:,;\\])")
+
+
+def _plain(value) -> str:
+    """A URL, email or phone with vCard escapes removed (Google writes 'https\\://...')."""
+    return _ESCAPED.sub(r"\1", _text(value))
+
+
 def _types(line) -> set[str]:
     types = {p.casefold() for p in line.singletonparams}
     for value in line.params.get("TYPE", []):
@@ -130,10 +138,6 @@ def _record(number: int, card) -> ImportRecord:
     if name is not None and not isinstance(name, str):
         record.first_name = _text(name.given)
         record.last_name = _text(name.family)
-    if not (record.first_name or record.last_name):
-        full = _text(next((line.value for line in _lines(card, "FN")), ""))
-        record.first_name, record.last_name = split_full_name(full)
-    record.emails = [_text(line.value) for line in _by_preference(_lines(card, "EMAIL"))]
     org = next((line.value for line in _lines(card, "ORG")), None)
     if isinstance(org, str):
         org = org.split(";")
@@ -141,15 +145,22 @@ def _record(number: int, card) -> ImportRecord:
         parts = [_text(part) for part in org]
         record.organization = parts[0]
         record.department = ", ".join(p for p in parts[1:] if p)
+    if not (record.first_name or record.last_name):
+        full = _text(next((line.value for line in _lines(card, "FN")), ""))
+        if full and full.casefold() == record.organization.casefold():
+            # Outlook and others file a company under its own name, with no person's name.
+            record.problem = "a card for an organization, not a person"
+        record.first_name, record.last_name = split_full_name(full)
+    record.emails = [_plain(line.value) for line in _by_preference(_lines(card, "EMAIL"))]
     record.title = _text(next((line.value for line in _lines(card, "TITLE")), "")) or _text(
         next((line.value for line in _lines(card, "ROLE")), "")
     )
     phones = _by_preference(_lines(card, "TEL"))
     if phones:
-        record.phone = re.sub(r"^tel:", "", _text(phones[0].value), flags=re.IGNORECASE)
-    urls = [_text(line.value) for line in _lines(card, "URL")]
+        record.phone = re.sub(r"^tel:", "", _plain(phones[0].value), flags=re.IGNORECASE)
+    urls = [_plain(line.value) for line in _lines(card, "URL")]
     for line in _lines(card, "X-SOCIALPROFILE"):
-        value = _text(line.value)
+        value = _plain(line.value)
         if "linkedin" in _types(line) or "linkedin.com" in value.casefold():
             if "linkedin.com" in value.casefold():
                 urls.insert(0, value)
