@@ -9,6 +9,12 @@ from coffeechat.accounts.models import Profile
 PASSWORD = "a-long-test-password-42"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs a second per user; tests check behaviour, not key stretching."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username, **profile):
     user = get_user_model().objects.create_user(username, password=PASSWORD)
     Profile.objects.create(owner=user, **profile)
