@@ -61,6 +61,7 @@ def parse_args(argv=None):
         help="PostgreSQL server to use instead of SQLite; the bench creates and drops its "
         "own test_<name> database there (default: $BENCH_DATABASE_URL)",
     )
+    parser.add_argument("--no-import", action="store_true", help="measure the pages only")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal fails")
     parser.add_argument(
         "--with-interviews",
@@ -324,8 +325,10 @@ def run(args):
         results.append(parse)
 
         contacts_after_import = None
-        run_import, missing = load_run_import()
-        if run_import is None:
+        run_import, missing = (None, "") if args.no_import else load_run_import()
+        if args.no_import:
+            print("Import not measured (--no-import).")
+        elif run_import is None:
             results.append(
                 Result(
                     name=f"LinkedIn import ({args.rows:,} rows)",
