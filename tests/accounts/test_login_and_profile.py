@@ -58,12 +58,15 @@ def test_the_profile_saves_every_field(owner_client, owner):
             "availability": "Wednesdays 9-11am",
             "signature": "Olivia",
             "time_zone": "America/New_York",
+            "follow_up_after_days": "10",
+            "linkedin_premium": "on",
         },
     )
     assert response.status_code == 302
     profile = Profile.objects.get(owner=owner)
     assert (profile.class_year, profile.time_zone) == (2027, "America/New_York")
     assert profile.availability == "Wednesdays 9-11am"
+    assert (profile.follow_up_after_days, profile.linkedin_premium) == (10, True)
 
 
 def test_a_bad_class_year_is_explained(owner_client):
