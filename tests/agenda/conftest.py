@@ -1,1 +1,1 @@
-from tests.interviews.conftest import new_york_owner  # noqa: F401
+from tests.interviews.conftest import fast_password_hashing, new_york_owner  # noqa: F401

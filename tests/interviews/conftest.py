@@ -24,6 +24,12 @@ def scheduled(owner, starts_at, *, zone="America/New_York", minutes=30, contact=
     return interview
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Hashing the personas' passwords would dominate these tests; no login is tested here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def contact(owner):
     org = Organization.objects.create(

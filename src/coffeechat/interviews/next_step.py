@@ -74,8 +74,16 @@ def next_step(interview, now: datetime.datetime, *, prepared: bool) -> NextStep:
             )
         deadline = interview.thank_you_deadline
         if deadline and now > deadline:
-            return NextStep(f"Your thank-you to {name} is overdue: send it today.")
-        return NextStep(f"Thank {name} within a day of meeting, naming what helped you most.")
+            return NextStep(
+                f"Your thank-you to {name} is overdue: send it today.",
+                label="Go to the thank-you",
+                href="#thank-you",
+            )
+        return NextStep(
+            f"Thank {name} within a day of meeting, naming what helped you most.",
+            label="Go to the thank-you",
+            href="#thank-you",
+        )
     if stage == S.THANKED:
         return NextStep(
             f"{name} is part of your network now. Move this to keeping in touch and "
