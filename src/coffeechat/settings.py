@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "template_partials",
     "django_htmx",
     "csp",
@@ -98,6 +99,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "coffeechat.forms.FormRenderer"
 
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
