@@ -206,11 +206,12 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
     return records, headers, used
 
 
-def samples(text: str) -> dict[str, str]:
-    """{header: first value in that column}, to help whoever edits the mapping."""
+def columns(text: str) -> tuple[list[str], dict[str, str]]:
+    """The header names in file order, and the first value of each column (to help whoever
+    edits the mapping), as a forced CSV import reads them: no name column needed."""
     found = find_header(text, require_name=False)
     if found is None:
-        return {}
+        return [], {}
     header_row, headers, delimiter = found
     result: dict[str, str] = {}
     try:
@@ -223,7 +224,7 @@ def samples(text: str) -> dict[str, str]:
                         result[header] = " ".join(value.split())[:60]
     except ValueError:
         pass
-    return result
+    return headers, result
 
 
 def split_full_name(full: str) -> tuple[str, str]:

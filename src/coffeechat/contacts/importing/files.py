@@ -34,16 +34,18 @@ def parse_file(
         records = linkedin.parse(text, filename)
     else:
         records, headers, used = csvfile.parse(text, filename, mapping, forced=forced)
-        return ParsedFile(filename, fmt, records, headers, used, csvfile.samples(text))
+        return ParsedFile(filename, fmt, records, headers, used, csvfile.columns(text)[1])
     return ParsedFile(filename, fmt, records)
 
 
-def csv_samples(data: bytes, filename: str) -> dict[str, str]:
-    """The first value of each column of a CSV, even one whose mapping can't be used."""
+def csv_columns(data: bytes, filename: str) -> tuple[list[str], dict[str, str]]:
+    """A CSV's headers in file order and a first value for each, even when its mapping
+    can't be used (no name column). Stored mappings can't keep the order: PostgreSQL's
+    jsonb doesn't."""
     try:
-        return csvfile.samples(decode(data, display_name(filename)))
+        return csvfile.columns(decode(data, display_name(filename)))
     except ImportFileError:
-        return {}
+        return [], {}
 
 
 def display_name(filename: str) -> str:

@@ -21,7 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.importing import ImportFileError, parse_file, plan_import, run_import
 from coffeechat.contacts.importing.csvfile import FIELDS
-from coffeechat.contacts.importing.files import csv_samples, display_name
+from coffeechat.contacts.importing.files import csv_columns, display_name
 from coffeechat.contacts.models import PendingImport
 
 PREVIEW_ROWS = 200
@@ -128,7 +128,8 @@ def preview(request, pk):
             messages.info(request, f"Cancelled the import of {pending.filename}; nothing changed.")
             return redirect("contacts:import")
         if pending.format == "csv":
-            form = MappingForm(request.POST, headers=list(pending.mapping), mapping={}, samples={})
+            headers, _ = csv_columns(data, pending.filename)
+            form = MappingForm(request.POST, headers=headers, mapping={}, samples={})
             if form.is_valid():
                 pending.mapping = form.mapping()
                 pending.save(update_fields=["mapping"])
@@ -141,10 +142,11 @@ def preview(request, pk):
         error = str(problem)
     mapping_form = None
     if pending.format == "csv":
+        headers, samples = csv_columns(data, pending.filename)
         mapping_form = MappingForm(
-            headers=result.headers if result else list(pending.mapping),
+            headers=headers,
             mapping=result.mapping if result else pending.mapping,
-            samples=result.samples if result else csv_samples(data, pending.filename),
+            samples=samples,
         )
     context = {
         "pending": pending,
