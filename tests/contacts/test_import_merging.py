@@ -239,3 +239,14 @@ def test_long_values_are_cut_to_fit_their_fields(owner):
     data = ("Name,Title\n" + "Ada Singh," + "T" * 400 + "\n").encode()
     run_import(owner, data, "people.csv")
     assert len(Contact.objects.get(owner=owner).title) == 255
+
+
+def test_organization_names_too_long_to_store_are_cut_once(owner):
+    long_name = "Department of " + "Very " * 60
+    data = (
+        f"First Name,Last Name,Company\nAda,Singh,{long_name}A\nBo,Chen,{long_name}B\n"
+    ).encode()
+    run_import(owner, data, "people.csv")
+    (org,) = Organization.objects.filter(owner=owner)
+    assert len(org.name) == 255
+    assert Contact.objects.filter(owner=owner, organization=org).count() == 2

@@ -104,6 +104,13 @@ def test_linkedin_profile_url_header_variant():
     assert record.connected_on == date(2024, 3, 1)
 
 
+def test_a_plain_csv_with_linkedin_like_names_is_not_taken_for_linkedin():
+    parsed = parse_file(b"First Name,Last Name,Company\nAda,Singh,Ionic Labs\n", "people.csv")
+    assert parsed.format == "csv"
+    assert parsed.records[0].source == "other"
+    assert parsed.records[0].organization == "Ionic Labs"
+
+
 def test_linkedin_can_be_forced_and_refuses_a_file_that_is_not_one():
     with pytest.raises(ImportFileError, match="no LinkedIn header"):
         parse("google_contacts.csv", fmt="linkedin")

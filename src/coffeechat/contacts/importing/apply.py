@@ -380,7 +380,9 @@ def paused_gc():
 
 def import_records(owner, parsed: ParsedFile, *, dry_run: bool = False) -> ImportResult:
     """Plan the rows of ``parsed`` against ``owner``'s contacts and, unless dry_run, save."""
-    with paused_gc(), transaction.atomic():
+    # A dry run (the preview) only reads: no transaction, so SQLite's write lock stays free.
+    writing = contextlib.nullcontext() if dry_run else transaction.atomic()
+    with paused_gc(), writing:
         planner = _Planner(owner)
         plans = [planner.plan(record) for record in parsed.records]
         if not dry_run:
@@ -442,20 +444,26 @@ def _save(owner, people: list[_Person]):
 
 
 def _ensure_named(model, owner, names, max_length) -> dict[str, int]:
-    """{folded name: id} of the owner's Organizations or Tags, creating missing ones."""
-    wanted = {}
+    """{lookup key of each name: id} of the owner's Organizations or Tags, creating the
+    missing ones in one statement."""
+    wanted = {}  # lookup key of the name as the file has it -> the name as it is stored
     for name in names:
-        name = " ".join((name or "").split())[:max_length]
-        if name:
-            wanted.setdefault(_lookup_key(name), name)
+        if name and not name.isspace():
+            wanted.setdefault(_lookup_key(name), " ".join(name.split())[:max_length])
     if not wanted:
         return {}
-    ids = {}
-    for pk, name in model.objects.filter(owner=owner).values_list("pk", "name"):
-        ids.setdefault(_lookup_key(name), pk)
-    missing = [model(owner=owner, name=name) for key, name in wanted.items() if key not in ids]
+
+    def stored():
+        return {
+            _lookup_key(name): pk
+            for pk, name in model.objects.filter(owner=owner).values_list("pk", "name")
+        }
+
+    ids = stored()
+    missing = {_lookup_key(name): name for name in wanted.values()}
+    missing = [model(owner=owner, name=name) for key, name in missing.items() if key not in ids]
     if missing:
-        model.objects.bulk_create(missing, batch_size=BATCH)
-        for pk, name in model.objects.filter(owner=owner).values_list("pk", "name"):
-            ids.setdefault(_lookup_key(name), pk)
-    return ids
+        # ignore_conflicts: another request may have just added the same name.
+        model.objects.bulk_create(missing, batch_size=BATCH, ignore_conflicts=True)
+        ids = stored()
+    return {key: ids[_lookup_key(name)] for key, name in wanted.items()}

@@ -37,8 +37,12 @@ def is_header(cells: list[str]) -> bool:
     columns = _index(cells)
     if "first_name" not in columns or "last_name" not in columns:
         return False
-    named = [c.strip().casefold() for c in cells if c.strip()]
-    return "connected_on" in columns or all(name in _KNOWN for name in named)
+    # Every Connections.csv so far has "Connected On"; a profile URL column with nothing
+    # but LinkedIn's columns is accepted too. Other CSVs with names go to the generic reader.
+    named = [c.strip().strip('"').casefold() for c in cells if c.strip()]
+    return "connected_on" in columns or (
+        "linkedin_url" in columns and all(name in _KNOWN for name in named)
+    )
 
 
 def find_header(text: str):
