@@ -94,6 +94,17 @@ def test_linkedin_older_header_without_url_quoted_and_with_bom():
     assert tahani.emails == []
 
 
+def test_linkedin_rows_shorter_or_longer_than_the_header():
+    data = (
+        b"First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        b"Ada,Singh\n"
+        b"Bo,Chen,,Acme,Analyst,15 Jan 2024,stray\n"
+    )
+    ada, bo = parse_file(data, "Connections.csv").records
+    assert (ada.first_name, ada.organization, ada.connected_on) == ("Ada", "", None)
+    assert (bo.organization, bo.linkedin_url, bo.connected_on) == ("Acme", "", date(2024, 1, 15))
+
+
 def test_linkedin_profile_url_header_variant():
     data = (
         b"First Name,Last Name,Profile URL,Company,Position,Connected On\n"

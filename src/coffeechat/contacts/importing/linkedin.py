@@ -64,25 +64,38 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
         )
     header_row, header = found
     columns = _index(header)
-
-    def cell(cells, name):
-        position = columns.get(name)
-        return cells[position] if position is not None and position < len(cells) else ""
-
+    # A column the header lacks reads from one blank cell added past the end of each row.
+    blank = len(header)
+    first, last, url, email, company, position, connected = (
+        columns.get(name, blank)
+        for name in (
+            "first_name",
+            "last_name",
+            "linkedin_url",
+            "email",
+            "organization",
+            "title",
+            "connected_on",
+        )
+    )
+    padding = [""] * (blank + 1)
     records = []
     try:
         for number, cells in csv_rows(text):
-            if number <= header_row or not any(c.strip() for c in cells):
+            if number <= header_row or not any(cells):
+                continue
+            cells = cells[:blank] + padding[min(len(cells), blank) :]
+            if not any(c.strip() for c in cells):
                 continue
             record = ImportRecord(
                 row=number,
-                first_name=cell(cells, "first_name"),
-                last_name=cell(cells, "last_name"),
-                linkedin_url=cell(cells, "linkedin_url"),
-                emails=[cell(cells, "email")],
-                organization=cell(cells, "organization"),
-                title=cell(cells, "title"),
-                connected_on=parse_date(cell(cells, "connected_on")),
+                first_name=cells[first],
+                last_name=cells[last],
+                linkedin_url=cells[url],
+                emails=[cells[email]] if cells[email] else [],
+                organization=cells[company],
+                title=cells[position],
+                connected_on=parse_date(cells[connected]) if cells[connected] else None,
                 source="linkedin",
             )
             records.append(record.finish())

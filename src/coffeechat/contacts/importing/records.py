@@ -73,14 +73,15 @@ class ImportRecord:
             self.tags = unique_tags(self.tags)
         url = (self.linkedin_url or "").strip()
         key = profile_key(url) if url else None
-        if not _is_profile(key) and self.websites:
+        found = _is_profile(key)
+        if not found and self.websites:
             for website in self.websites:
                 website_key = profile_key(website)
                 if _is_profile(website_key):
                     self.websites = [w for w in self.websites if w is not website] + [url]
-                    url, key = website, website_key
+                    url, key, found = website, website_key, True
                     break
-        if _is_profile(key):
+        if found:
             # As normalize.clean_linkedin_url, without working out the key twice.
             self.linkedin_url = f"https://www.{key}" if key.startswith("linkedin.com") else url
             self.profile = key
@@ -100,7 +101,9 @@ def clean_text(value) -> str:
         return ""
     value = str(value)
     stripped = value.strip()
-    if "  " in stripped or "\n" in stripped or "\t" in stripped or "\r" in stripped:
+    # isprintable() is False for tabs and line breaks: the only case, with double
+    # spaces, where collapsing can change anything.
+    if "  " in stripped or not stripped.isprintable():
         return " ".join(stripped.split())
     return stripped
 
