@@ -334,6 +334,11 @@ def test_a_mapping_without_any_name_column_is_refused():
         (["Company", "Position", "LinkedIn"], {"Position": "title", "LinkedIn": "linkedin_url"}),
         (["Industry", "City", "Tags"], {"Industry": "field", "City": "location", "Tags": "tags"}),
         (["Favourite colour"], {"Favourite colour": ""}),
+        (
+            ["First Name", "Last Name", "Display Name", "Primary Email", "Secondary Email"],
+            {"Display Name": "", "Primary Email": "email", "Secondary Email": "email"},
+        ),
+        (["Work City", "Mobile Number"], {"Work City": "location", "Mobile Number": "phone"}),
     ],
 )
 def test_guess_mapping_reads_common_header_names(headers, expected):

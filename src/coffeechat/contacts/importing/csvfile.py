@@ -47,6 +47,7 @@ _RULES = [
         50,
     ),
     (r"e-?mail.*(value|address)|^e-?mail \d", "email", 40),
+    (r"e-?mail$", "email", 30),  # Secondary Email, Work Email (Thunderbird)
     (r"^(company|organi[sz]ation|employer|company name|organi[sz]ation name)$", "organization", 50),
     (r"^organi[sz]ation \d+ - name$", "organization", 45),
     (
@@ -72,12 +73,14 @@ _RULES = [
         40,
     ),
     (
-        r"^(mobile phone|cell|cell phone|mobile|phone|phone number|telephone|primary phone)$",
+        r"^(mobile phone|mobile number|cell|cell phone|mobile|phone|phone number|telephone"
+        r"|primary phone)$",
         "phone",
         50,
     ),
     (r"^(business phone|home phone|phone \d+ - value|work phone)$", "phone", 40),
     (r"^(location|city|town|home city|business city|address \d+ - city)$", "location", 50),
+    (r" city$", "location", 40),
     (r"^(notes|note|comments|comment|description)$", "notes", 50),
     (r"^(tags|tag|labels|label|categories|category|group membership|groups)$", "tags", 50),
     (r"^(field|industry|sector|area)$", "field", 50),
