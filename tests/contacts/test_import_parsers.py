@@ -169,6 +169,18 @@ def test_outlook_vcard_21_quoted_printable_with_soft_line_breaks():
     assert piotr.organization == "Contoso Ltd."
 
 
+def test_quoted_printable_without_a_charset_in_a_windows_code_page():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:M=FCller;J=F6rg\r\n"
+        b"NOTE;ENCODING=QUOTED-PRINTABLE:Caf=E9 =\r\nmeeting\r\nEND:VCARD\r\n"
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;ENCODING=QUOTED-PRINTABLE:Bj=C3=B6rk;Sigr=C3=BAn\r\n"
+        b"END:VCARD\r\n"
+    )
+    jorg, sigrun = parse_file(data, "old-phone.vcf").records
+    assert (jorg.first_name, jorg.last_name, jorg.notes) == ("Jörg", "Müller", "Café meeting")
+    assert (sigrun.first_name, sigrun.last_name) == ("Sigrún", "Björk")
+
+
 def test_apple_vcard_30_groups_folds_several_emails_and_department():
     chidi, madhu, company = parse("apple_30.vcf").records
     assert (chidi.first_name, chidi.last_name) == ("Chidi", "Okafor")

@@ -7,6 +7,7 @@ vobject, with quoted-printable support for Outlook's vCard 2.1.
 
 import contextlib
 import logging
+import quopri
 import re
 
 import vobject
@@ -77,7 +78,33 @@ def _quiet_vobject():
         log.setLevel(level)
 
 
+_QP_HEAD = re.compile(r"^([^:]*?\bQUOTED-PRINTABLE\b[^:]*):", re.IGNORECASE)
+
+
+def _declare_qp_charsets(card: str) -> str:
+    """Name the character set of quoted-printable values that don't say.
+
+    Older Outlook and phones write ``N;ENCODING=QUOTED-PRINTABLE:M=FCller`` in their
+    Windows code page; vobject would decode it as UTF-8 and lose the card.
+    """
+    lines = card.split("\n")
+    for index, line in enumerate(lines):
+        head = _QP_HEAD.match(line)
+        if not head or "charset=" in head.group(1).lower():
+            continue
+        value, following = line[head.end() :], index
+        while value.endswith("=") and following + 1 < len(lines):  # soft line breaks
+            following += 1
+            value = value[:-1] + lines[following]
+        try:
+            quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
+        except UnicodeDecodeError:
+            lines[index] = f"{head.group(1)};CHARSET=windows-1252:{line[head.end() :]}"
+    return "\n".join(lines)
+
+
 def _read(card: str):
+    card = _declare_qp_charsets(card)
     with _quiet_vobject():
         # ignoreUnreadable: one odd line (a vendor's private property) shouldn't lose the card.
         components = vobject.readComponents(card, allowQP=True, ignoreUnreadable=True)
