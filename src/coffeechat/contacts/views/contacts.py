@@ -65,6 +65,10 @@ def _page_of_contacts(contacts, number, *, filtered):
         .in_bulk()
     )
     page.object_list = [rows[pk] for pk in page_ids if pk in rows]
+    # get_source_display() rebuilds a dict of every choice on each call; once is enough.
+    labels = dict(Source.choices)
+    for contact in page.object_list:
+        contact.source_label = labels.get(contact.source, contact.source)
     return page
 
 
