@@ -10,6 +10,7 @@ something the person already wrote down. The whole import is one transaction.
 import contextlib
 import functools
 import gc
+import operator
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -129,15 +130,16 @@ class _Draft:
 
     @classmethod
     def of(cls, record: ImportRecord):
+        limit = _max_lengths()  # slicing within the limit returns the same string
         draft = cls()
         draft.pk = None
-        draft.first_name = _clip("first_name", record.first_name)
-        draft.last_name = _clip("last_name", record.last_name)
-        draft.title = _clip("title", record.title)
-        draft.field = _clip("field", record.field)
-        draft.phone = _clip("phone", record.phone)
-        draft.linkedin_url = _clip("linkedin_url", record.linkedin_url)
-        draft.location = _clip("location", record.location)
+        draft.first_name = record.first_name[: limit["first_name"]]
+        draft.last_name = record.last_name[: limit["last_name"]]
+        draft.title = record.title[: limit["title"]]
+        draft.field = record.field[: limit["field"]]
+        draft.phone = record.phone[: limit["phone"]]
+        draft.linkedin_url = record.linkedin_url[: limit["linkedin_url"]]
+        draft.location = record.location[: limit["location"]]
         draft.notes = record.notes
         draft.research_notes = _research_notes(record)
         draft.emails = list(record.emails)
@@ -398,6 +400,7 @@ def import_records(owner, parsed: ParsedFile, *, dry_run: bool = False) -> Impor
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _lookup_key(name: str) -> str:
     """How Organization and Tag names are told apart: ignoring case and repeated spaces."""
     return " ".join(name.split()).casefold()
@@ -409,13 +412,11 @@ def _save(owner, people: list[_Person]):
     changed = [p for p in people if p.existing and p.changed]
     org_ids = _ensure_named(Organization, owner, [p.org_name for p in new + changed], 255)
 
+    saved = (*FILLABLE, "emails", "connected_on", "source")
+    values_of = operator.attrgetter(*saved)
     inserts = []
     for person in new:
-        draft = person.contact
-        row = {name: getattr(draft, name) for name in FILLABLE}
-        row["emails"] = draft.emails
-        row["connected_on"] = draft.connected_on
-        row["source"] = draft.source
+        row = dict(zip(saved, values_of(person.contact), strict=True))
         row["owner_id"] = owner.pk
         row["organization_id"] = org_ids.get(_lookup_key(person.org_name))
         inserts.append(row)
