@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -11,8 +12,10 @@ from coffeechat.contacts.models import Organization
 
 def list_organizations(request):
     q = request.GET.get("q", "").strip()[:200]
-    organizations = Organization.objects.owned_by(request.user).annotate(
-        contact_count=Count("contacts")
+    organizations = (
+        Organization.objects.owned_by(request.user)
+        .annotate(contact_count=Count("contacts"))
+        .order_by(Lower("name"), "pk")
     )
     if q:
         organizations = organizations.filter(name__icontains=q)
