@@ -250,3 +250,17 @@ def test_organization_names_too_long_to_store_are_cut_once(owner):
     (org,) = Organization.objects.filter(owner=owner)
     assert len(org.name) == 255
     assert Contact.objects.filter(owner=owner, organization=org).count() == 2
+
+
+def test_an_organization_added_meanwhile_is_not_a_conflict(owner):
+    """Another request may add the same organization between reading and writing."""
+    from coffeechat.contacts.importing import rows
+
+    Organization.objects.create(owner=owner, name="Ionic Labs")
+    rows.insert(
+        Organization,
+        [{"owner_id": owner.pk, "name": "IONIC LABS"}, {"owner_id": owner.pk, "name": "Verde"}],
+        ignore_conflicts=True,
+    )
+    names = Organization.objects.filter(owner=owner).values_list("name", flat=True)
+    assert sorted(names) == ["Ionic Labs", "Verde"]

@@ -461,10 +461,12 @@ def _ensure_named(model, owner, names, max_length) -> dict[str, int]:
         }
 
     ids = stored()
-    missing = {_lookup_key(name): name for name in wanted.values()}
-    missing = [model(owner=owner, name=name) for key, name in missing.items() if key not in ids]
+    stored_names = {_lookup_key(name): name for name in wanted.values()}
+    missing = [
+        {"owner_id": owner.pk, "name": name} for key, name in stored_names.items() if key not in ids
+    ]
     if missing:
         # ignore_conflicts: another request may have just added the same name.
-        model.objects.bulk_create(missing, batch_size=BATCH, ignore_conflicts=True)
+        rows.insert(model, missing, ignore_conflicts=True)
         ids = stored()
     return {key: ids[_lookup_key(name)] for key, name in wanted.items()}

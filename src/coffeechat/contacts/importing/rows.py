@@ -53,28 +53,32 @@ def _placeholders(connection, count: int) -> str:
     return "(" + ", ".join([mark] * count) + ")"
 
 
-def _execute(connection, sql: str, params: list):
+def _execute(connection, sql: str, params: list, *, fetch=True):
     """Run one statement and return its rows. On SQLite the statement goes straight to the
     sqlite3 connection Django holds (same transaction) with "?" marks, because Django's
     cursor would rewrite every "%s" of a 16,000-parameter statement with a regex first."""
     if connection.vendor == "sqlite":
         connection.ensure_connection()
-        return connection.connection.execute(sql, params).fetchall()
+        cursor = connection.connection.execute(sql, params)
+        return cursor.fetchall() if fetch else []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return cursor.fetchall() if fetch else []
 
 
-def insert(model, rows: list[dict], *, now=None) -> list[int]:
+def insert(model, rows: list[dict], *, now=None, ignore_conflicts=False) -> list[int]:
     """INSERT ``rows`` ({attname: value}; missing ones take the field default) and return
-    the new primary keys in the same order."""
+    the new primary keys in the same order. With ``ignore_conflicts``, rows that would break
+    a unique constraint are left out, and nothing is returned."""
     if not rows:
         return []
     db = router.db_for_write(model)
     connection = connections[db]
     if not connection.features.can_return_rows_from_bulk_insert:  # pragma: no cover
-        objects = model._default_manager.bulk_create([model(**row) for row in rows], batch_size=500)
-        return [obj.pk for obj in objects]
+        objects = model._default_manager.bulk_create(
+            [model(**row) for row in rows], batch_size=500, ignore_conflicts=ignore_conflicts
+        )
+        return [] if ignore_conflicts else [obj.pk for obj in objects]
     meta = model._meta
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     defaults = {}
@@ -103,9 +107,10 @@ def insert(model, rows: list[dict], *, now=None) -> list[int]:
         sql = (
             f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "
             + ", ".join([_placeholders(connection, len(fields))] * len(batch))
-            + f" RETURNING {quote(meta.pk.column)}"
+            + (" ON CONFLICT DO NOTHING" if ignore_conflicts else "")
+            + ("" if ignore_conflicts else f" RETURNING {quote(meta.pk.column)}")
         )
-        ids.extend(row[0] for row in _execute(connection, sql, params))
+        ids.extend(row[0] for row in _execute(connection, sql, params, fetch=not ignore_conflicts))
     return ids
 
 
