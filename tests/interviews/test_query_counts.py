@@ -26,7 +26,12 @@ S = Interview.Stage
 STAGES = [S.PLANNED, S.REQUESTED, S.SCHEDULED, S.DONE, S.THANKED, S.KEEPING_IN_TOUCH, S.CANCELLED]
 
 
-def fill_account(owner, contacts=50, interviews=10, messages=100, seed=7):
+def fill_account(owner, contacts=50, interviews=10, messages=100, seed=7, keeps_up=False):
+    """Contacts, interviews at every stage, questions, to-dos, interactions, messages.
+
+    By default nothing is ever reflected on or ticked off (the worst case for the agenda);
+    ``keeps_up`` makes a student who writes most reflections and finishes most to-dos.
+    """
     rng = random.Random(seed)
     now = timezone.now()
     people = Contact.objects.bulk_create(
@@ -46,6 +51,7 @@ def fill_account(owner, contacts=50, interviews=10, messages=100, seed=7):
                 starts_at=starts,
                 ends_at=starts and starts + datetime.timedelta(minutes=30),
                 time_zone="America/New_York",
+                reflected_at=now if keeps_up and rng.random() < 0.95 else None,
             )
         )
     made = Interview.objects.bulk_create(rows)
@@ -55,13 +61,20 @@ def fill_account(owner, contacts=50, interviews=10, messages=100, seed=7):
         for k in range(2)
     )
     Todo.objects.bulk_create(
-        Todo(owner=owner, interview=i, contact=i.contact, text="Next") for i in made[::4]
+        Todo(
+            owner=owner,
+            interview=i,
+            contact=i.contact,
+            text="Next",
+            done_at=now if keeps_up and rng.random() < 0.9 else None,
+        )
+        for i in made[::4]
     )
     Interaction.objects.bulk_create(
         Interaction(
             owner=owner,
             contact=people[n % contacts],
-            happened_at=now - datetime.timedelta(days=rng.randint(1, 400)),
+            happened_at=now - datetime.timedelta(days=rng.randint(1, 60 if keeps_up else 400)),
         )
         for n in range(contacts // 5)
     )

@@ -19,10 +19,12 @@ the number of contacts, interviews or messages. Rules, in the user's own time zo
 import datetime
 
 from django.apps import apps
+from django.db import connections
 from django.db.models import Count, DateTimeField, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from coffeechat.agenda.items import DueItem
 from coffeechat.interviews.models import (
@@ -229,7 +231,7 @@ def keep_in_touch(user, today):
     Contact = apps.get_model("contacts", "Contact")
     settings = KeepInTouch.objects.filter(owner=user)
     met = Interview.objects.filter(owner=user, stage__in=MET_STAGES).values("contact_id")
-    # Driven from the (few) people met or given a cadence, not from every contact.
+    # Driven from the people met or given a cadence, not from every contact.
     tracked = (
         Contact.objects.filter(owner=user)
         .filter(
@@ -242,25 +244,52 @@ def keep_in_touch(user, today):
         )
         .order_by()
     )
+    # The clock starts at the last interaction; with none yet, when the cadence was set.
+    clocks = (
+        last_interactions(tracked)
+        .annotate(clock=Coalesce(NullIf("last_interaction", Value(NEVER)), "tracked_since"))
+        .values_list("id", "first_name", "last_name", "cadence", "clock")
+    )
     url = _url_pattern("contacts:detail")
-    fields = ["id", "first_name", "last_name", "cadence", "tracked_since", "last_interaction"]
-    for row in last_interactions(tracked).values(*fields):
-        cadence = row["cadence"] or KeepInTouch.DEFAULT_DAYS
-        last = last_interaction(row) or row["tracked_since"]
-        if last is None:
-            continue
-        due = last.astimezone(zone).date() + datetime.timedelta(days=cadence)
-        if due > today:
-            continue
-        name = _name(row["first_name"], row["last_name"])
+    for pk, first, last_name, cadence, clock in _due_clocks(clocks, today, zone):
+        cadence = cadence or KeepInTouch.DEFAULT_DAYS
+        due = clock.astimezone(zone).date() + datetime.timedelta(days=cadence)
+        name = _name(first, last_name)
         yield DueItem(
             kind="keep-in-touch",
-            contact_id=row["id"],
+            contact_id=pk,
             contact=name,
             due=due,
-            title=f"Check in with {name}: last in touch {last.astimezone(zone):%-d %b %Y}",
-            url=url.format(row["id"]) + "#keep-in-touch",
+            title=f"Check in with {name}: last in touch {clock.astimezone(zone):%-d %b %Y}",
+            url=url.format(pk) + "#keep-in-touch",
         )
+
+
+def _due_clocks(clocks, today, zone):
+    """The rows of ``clocks`` whose check-in is due by ``today``, filtered in the database.
+
+    A check-in is due when the clock's local date plus the cadence is on or before today,
+    that is when the clock is earlier than the start of (today - cadence + 1). The query is
+    wrapped in one outer SELECT so the latest-interaction column is computed once per
+    person, and only the people who are due come back to Python.
+    """
+    connection = connections[clocks.db]
+    inner, params = clocks.query.sql_with_params()
+    tests, cutoffs = [], []
+    for days, _label in KeepInTouch.CADENCES:
+        start = local_day_bounds(today - datetime.timedelta(days=days - 1), zone)[0]
+        tests.append(f"(COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) = %s AND t.clock < %s)")
+        cutoffs += [days, connection.ops.adapt_datetimefield_value(start)]
+    sql = f"SELECT * FROM ({inner}) t WHERE {' OR '.join(tests)}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, *cutoffs))
+        rows = cursor.fetchall()
+    for pk, first, last, cadence, clock in rows:
+        if isinstance(clock, str):  # SQLite keeps datetimes as UTC text
+            clock = parse_datetime(clock)
+        if timezone.is_naive(clock):
+            clock = timezone.make_aware(clock, datetime.UTC)
+        yield pk, first, last, cadence, clock
 
 
 def todos(user, today):
