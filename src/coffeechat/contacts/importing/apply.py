@@ -48,7 +48,7 @@ _LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     """What one row of the file does: create a contact, merge into one, or nothing."""
 

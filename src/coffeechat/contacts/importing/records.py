@@ -17,7 +17,7 @@ NO_NAME = "no name: the first, last and full name are all blank"
 SYSTEM_GROUPS = {"mycontacts", "starred", "* mycontacts", "* starred"}
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRecord:
     """One person as a file describes them. ``row`` is the spreadsheet row or card number."""
 
