@@ -47,4 +47,3 @@ def test_changing_a_column_updates_the_preview_without_a_reload(logged_in_page, 
     page.get_by_role("button", name="Confirm the import").click()
     expect(page.get_by_text("Created 1, merged 0, skipped 1.")).to_be_visible()
     assert Contact.objects.get(owner=owner).title == ""
-
