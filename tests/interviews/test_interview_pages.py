@@ -48,6 +48,18 @@ def test_a_move_button_changes_the_stage_and_a_refused_one_says_why(owner_client
     assert interview.stage == S.REQUESTED
 
 
+def test_they_answered_by_hand_then_the_button_goes_away(owner_client, interview):
+    interview.mark_requested()
+    page = owner_client.get(f"/interviews/{interview.pk}/")
+    assert f"/interviews/{interview.pk}/move/reply/" in page.text
+    owner_client.post(f"/interviews/{interview.pk}/move/reply/")
+    interview.refresh_from_db()
+    assert interview.stage == S.REQUESTED and interview.replied_at is not None
+    page = owner_client.get(f"/interviews/{interview.pk}/")
+    assert f"/interviews/{interview.pk}/move/reply/" not in page.text
+    assert "answered. Agree a date and time" in page.text
+
+
 def test_moves_need_a_post(owner_client, interview):
     assert owner_client.get(f"/interviews/{interview.pk}/move/request/").status_code == 405
 

@@ -123,4 +123,10 @@ def test_meeting_logs_an_interaction_for_keeping_in_touch(owner):
 def test_allowed_actions_follow_the_stage(interview):
     assert set(interview.allowed_actions()) == {"request", "schedule", "cancel"}
     interview.mark_requested()
-    assert set(interview.allowed_actions()) == {"schedule", "decline", "no-reply", "cancel"}
+    assert set(interview.allowed_actions()) == {
+        "reply",
+        "schedule",
+        "decline",
+        "no-reply",
+        "cancel",
+    }

@@ -303,7 +303,7 @@ S = Interview.Stage
 # action: (stages it may start from, stage it leads to, button label)
 TRANSITIONS = {
     "request": ({S.PLANNED}, S.REQUESTED, "I've asked them"),
-    "reply": ({S.NO_REPLY}, S.REQUESTED, "They answered"),
+    "reply": ({S.REQUESTED, S.NO_REPLY}, S.REQUESTED, "They answered"),
     "schedule": ({S.PLANNED, S.REQUESTED, S.NO_REPLY}, S.SCHEDULED, "Schedule"),
     "done": ({S.SCHEDULED}, S.DONE, "We met"),
     "thank": ({S.DONE}, S.THANKED, "I've thanked them"),

@@ -104,7 +104,7 @@ def interview_detail(request, pk):
     actions = [
         (action, TRANSITIONS[action][2])
         for action in interview.allowed_actions()
-        if action in BUTTON_MOVES
+        if action in BUTTON_MOVES and not (action == "reply" and interview.replied_at)
     ]
     context = {
         "interview": interview,
