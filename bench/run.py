@@ -252,13 +252,16 @@ def run(args):
     try:
         started = time.perf_counter()
         owner = make_owner()
-        dataset = generate(
-            owner,
-            contacts=args.contacts,
-            organizations=args.organizations,
-            with_interviews=args.with_interviews,
-            with_messages=args.with_interviews,
-        )
+        try:
+            dataset = generate(
+                owner,
+                contacts=args.contacts,
+                organizations=args.organizations,
+                with_interviews=args.with_interviews,
+                with_messages=args.with_interviews,
+            )
+        except NotImplementedError as error:
+            raise SystemExit(f"bench: {error}") from None
         generated_s = time.perf_counter() - started
         csv_path = write_linkedin_csv(
             OUT / "Connections.csv", rows=args.rows, existing=dataset.contacts
