@@ -377,7 +377,12 @@ def paused_gc():
         yield
     finally:
         if was_enabled:
+            # Everything made meanwhile sits in the youngest generation, and the first
+            # collection would scan it all at once; freeze-then-unfreeze files it with the
+            # oldest objects instead, for the next full collection (rare, and not now).
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def import_records(owner, parsed: ParsedFile, *, dry_run: bool = False) -> ImportResult:
