@@ -337,3 +337,38 @@ def test_the_running_late_message_is_one_click_from_a_scheduled_interview(owner_
     except Exception:
         pytest.skip("the outreach compose page isn't mounted")
     assert f"{compose}?interview={interview.pk}&amp;template=running-late" in page.text
+
+
+def test_an_over_long_question_is_refused_with_the_reason(owner_client, interview):
+    question = InterviewQuestion.objects.create(
+        owner=interview.owner, interview=interview, text="Short"
+    )
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/questions/{question.pk}/edit/",
+        {"text": "x" * 1001},
+        follow=True,
+    )
+    assert "at most 1000 characters" in response.text
+    question.refresh_from_db()
+    assert question.text == "Short"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/interviews/new/?contact=abc",
+        "/interviews/new/?contact=999999",
+        "/agenda/feed/%E2%9C%93.ics",
+    ],
+)
+def test_bad_ids_are_a_plain_404(owner_client, url):
+    assert owner_client.get(url).status_code == 404
+
+
+def test_a_huge_note_is_cut_not_refused(owner_client, interview):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/notes/", {"free_notes": "n" * 25_000}, HTTP_HX_REQUEST="true"
+    )
+    assert "cut at 20,000 characters" in response.text
+    interview.refresh_from_db()
+    assert len(interview.free_notes) == 20_000

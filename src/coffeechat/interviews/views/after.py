@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
@@ -84,7 +85,12 @@ def draft_thank_you(request, pk):
     interview = get_interview(
         request, pk, Interview.objects.select_related("contact", "contact__organization")
     )
-    if interview.stage not in (Interview.Stage.DONE, Interview.Stage.SCHEDULED):
+    met = interview.stage == Interview.Stage.DONE or (
+        interview.stage == Interview.Stage.SCHEDULED
+        and interview.ends_at is not None
+        and interview.ends_at <= timezone.now()
+    )
+    if not met:
         messages.error(request, "A thank-you follows a meeting: mark the meeting done first.")
         return redirect(interview)
     message = make_draft(interview)

@@ -132,8 +132,10 @@ def edit_question(request, pk, question_pk):
             messages.warning(request, "Saved, but have another look at it: " + " ".join(warnings))
         else:
             messages.success(request, "Question saved.")
-    else:
+    elif not request.POST.get("text", "").strip():
         messages.error(request, "A question can't be empty; remove it instead.")
+    else:
+        messages.error(request, " ".join(form.errors["text"]))
     return redirect(_prepare_url(question.interview, f"q-{question.pk}"))
 
 
