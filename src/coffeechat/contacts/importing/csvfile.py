@@ -195,7 +195,7 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
     records = []
     try:
         for number, cells in csv_rows(text, delimiter):
-            if number <= header_row or not any(c.strip() for c in cells):
+            if number <= header_row or not "".join(cells).strip():
                 continue
             values: dict[str, list[str]] = {}
             for position, header in enumerate(headers):

@@ -85,7 +85,7 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
             if number <= header_row or not any(cells):
                 continue
             cells = cells[:blank] + padding[min(len(cells), blank) :]
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # only blanks: an empty spreadsheet row
                 continue
             record = ImportRecord(
                 row=number,
