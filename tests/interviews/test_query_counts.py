@@ -144,3 +144,32 @@ def test_the_home_page_costs_the_same_queries_for_a_small_and_the_benchmark_acco
     small = count_queries(lambda: outsider_client.get("/"))
     big = count_queries(lambda: owner_client.get("/"))
     assert big == small
+
+
+def _queries_for(client, url):
+    client.get(url)  # the session's time zone is stored on the first request
+    return count_queries(lambda: client.get(url))
+
+
+@pytest.mark.parametrize("page", ["", "prepare/", "sheet/", "notes/", "reflect/"])
+def test_the_interview_pages_cost_the_same_queries_however_full(owner, owner_client, page):
+    contact = Contact.objects.create(owner=owner, first_name="Ada")
+    small = Interview.objects.create(owner=owner, contact=contact)
+    big = Interview.objects.create(owner=owner, contact=contact)
+    for n in range(30):
+        InterviewQuestion.objects.create(owner=owner, interview=big, text=f"Q{n}", position=n)
+        Todo.objects.create(owner=owner, interview=big, contact=contact, text=f"T{n}")
+        big.log("note", f"entry {n}")
+    assert _queries_for(owner_client, f"/interviews/{big.pk}/{page}") == _queries_for(
+        owner_client, f"/interviews/{small.pk}/{page}"
+    )
+
+
+def test_the_interview_list_costs_the_same_queries_for_5_and_60(
+    owner, outsider, owner_client, outsider_client
+):
+    fill_account(outsider, contacts=5, interviews=5, messages=0)
+    fill_account(owner, contacts=60, interviews=60, messages=0)
+    assert _queries_for(owner_client, "/interviews/") == _queries_for(
+        outsider_client, "/interviews/"
+    )
