@@ -372,3 +372,9 @@ def test_a_huge_note_is_cut_not_refused(owner_client, interview):
     assert "cut at 20,000 characters" in response.text
     interview.refresh_from_db()
     assert len(interview.free_notes) == 20_000
+
+
+def test_planning_without_contacts_points_to_adding_one(owner_client):
+    page = owner_client.get("/interviews/new/")
+    assert "First add the person" in page.text
+    assert 'href="/contacts/new/"' in page.text

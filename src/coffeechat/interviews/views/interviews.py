@@ -86,9 +86,12 @@ def start_interview(request):
         interview.log("stage", f"Planned a conversation with {contact.full_name}")
         messages.success(request, f"Planned a conversation with {contact.full_name}.")
         return redirect(interview)
-    return render(
-        request, "interviews/start.html", {"form": form, "contact": initial.get("contact")}
-    )
+    context = {
+        "form": form,
+        "contact": initial.get("contact"),
+        "has_contacts": "contact" in initial or form.fields["contact"].queryset.exists(),
+    }
+    return render(request, "interviews/start.html", context)
 
 
 def interview_detail(request, pk):
