@@ -114,3 +114,8 @@ def test_the_feed_matches_the_agenda_day_by_day(client, new_york_owner, feed):
             if not isinstance(e.start, datetime.datetime)
         }
         assert from_feed == agenda, moment
+
+
+def test_calendar_apps_may_ask_with_head(client, feed):
+    assert client.head(f"/agenda/feed/{feed.token}.ics").status_code == 200
+    assert client.post(f"/agenda/feed/{feed.token}.ics").status_code == 405

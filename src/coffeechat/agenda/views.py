@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from coffeechat.agenda.feed import build_feed
 from coffeechat.agenda.models import CalendarFeed
@@ -37,7 +37,7 @@ def regenerate_feed(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def calendar_feed(request, token):
     """Calendar apps can't log in: the secret token in the address is the only key."""
     feed = CalendarFeed.objects.select_related("owner").filter(token=token).first()
