@@ -119,3 +119,13 @@ def test_the_feed_matches_the_agenda_day_by_day(client, new_york_owner, feed):
 def test_calendar_apps_may_ask_with_head(client, feed):
     assert client.head(f"/agenda/feed/{feed.token}.ics").status_code == 200
     assert client.post(f"/agenda/feed/{feed.token}.ics").status_code == 405
+
+
+def test_every_due_item_has_its_own_uid(client, new_york_owner, feed):
+    interview = scheduled(new_york_owner, at(2026, 3, 10, 10))
+    for text in ["Read the report", "Read the report", "Call the office"]:
+        Todo.objects.create(owner=new_york_owner, text=text)
+        Todo.objects.create(owner=new_york_owner, interview=interview, text=text)
+    with time_machine.travel(at(2026, 3, 3, 8), tick=False):
+        uids = [str(e["UID"]) for e in feed_of(client, feed.token).walk("VEVENT")]
+    assert len(uids) == len(set(uids)) == 7  # six to-dos and the meeting

@@ -298,6 +298,7 @@ def todos(user, today):
         .filter(Q(due_date__lte=today) | Q(due_date__isnull=True))
         .order_by("due_date", "id")
         .values_list(
+            "id",
             "kind",
             "text",
             "due_date",
@@ -310,12 +311,13 @@ def todos(user, today):
     kinds = dict(Todo.Kind.choices)
     detail = _url_pattern("interviews:detail")
     everything = reverse("interviews:todos")
-    for kind, text, due_date, interview_id, contact_id, first, last in rows:
+    for pk, kind, text, due_date, interview_id, contact_id, first, last in rows:
         yield DueItem(
             kind="todo",
             contact_id=contact_id,
             contact=_name(first, last) if contact_id else "",
             due=due_date or today,
             title=f"{kinds.get(kind, kind)}: {text}",
-            url=detail.format(interview_id) + "#next-steps" if interview_id else everything,
+            # Each to-do has its own anchor, so each has its own calendar UID too.
+            url=(detail.format(interview_id) if interview_id else everything) + f"#todo-{pk}",
         )
