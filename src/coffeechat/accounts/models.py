@@ -1,3 +1,4 @@
+import functools
 import re
 import zoneinfo
 
@@ -7,7 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
+@functools.cache
 def time_zone_choices():
+    # available_timezones() walks the tz database on disk; the list doesn't change at run time.
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
