@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from coffeechat.contacts.importing import ImportFileError, parse_file
-from coffeechat.contacts.importing.csvfile import guess_mapping
+from coffeechat.contacts.importing.csvfile import cell_value, guess_mapping, source_of
 from coffeechat.contacts.importing.records import NO_NAME, parse_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -125,6 +125,59 @@ def test_a_plain_csv_with_linkedin_like_names_is_not_taken_for_linkedin():
 def test_linkedin_can_be_forced_and_refuses_a_file_that_is_not_one():
     with pytest.raises(ImportFileError, match="no LinkedIn header"):
         parse("google_contacts.csv", fmt="linkedin")
+
+
+LINKEDIN_NOTES = 'Notes:\r\n"Email addresses show only for connections who allow it."\r\n\r\n'
+
+
+@pytest.mark.parametrize("preamble", ["", LINKEDIN_NOTES], ids=["header first", "after the notes"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+        "First Name,Last Name,Email Address,Company,Position,Connected On",
+        '"First Name","Last Name","Email Address","Company","Position","Connected On"',
+        "First Name,Last Name,Profile URL,Company,Position",
+        "first name,last name,url,company,position,connected on,",  # a trailing empty column
+    ],
+)
+def test_every_linkedin_header_is_taken_for_linkedin_with_or_without_its_notes(preamble, header):
+    data = f"{preamble}{header}\r\nAda,Singh,,,,\r\n".encode()
+    parsed = parse_file(data, "Connections.csv")
+    assert parsed.format == "linkedin"
+    assert parsed.records[0].source == "linkedin"
+
+
+@pytest.mark.parametrize(
+    "lines,kept",
+    [
+        # coffeechat's own export: more than LinkedIn writes, so some other program's file
+        (
+            "First Name,Last Name,Emails,Organization,Tags,Connected on\n"
+            "Ada,Singh,ada@ionic.example,Ionic,labs,2024-01-15",
+            ("emails", ["ada@ionic.example"]),
+        ),
+        ("First Name,Last Name,Company,Connected On,Notes\nAda,Singh,Ionic,,x", ("notes", "x")),
+        (
+            "First Name,Last Name,URL,Company,Phone\nAda,Singh,,Ionic,555 0100",
+            ("phone", "555 0100"),
+        ),
+    ],
+)
+def test_a_csv_with_columns_linkedin_does_not_write_is_read_as_a_csv(lines, kept):
+    parsed = parse_file(f"{lines}\n".encode(), "p.csv")
+    assert parsed.format == "csv"
+    (ada,) = parsed.records
+    assert (ada.organization, ada.source) == ("Ionic", "other")
+    name, value = kept
+    assert getattr(ada, name) == value
+
+
+def test_a_csv_with_more_than_linkedin_columns_can_still_be_read_as_linkedin_if_chosen():
+    data = b"First Name,Last Name,Company,Connected On,Notes\nAda,Singh,Ionic,15 Jan 2024,x\n"
+    (record,) = parse_file(data, "p.csv", fmt="linkedin").records
+    assert (record.organization, record.connected_on) == ("Ionic", date(2024, 1, 15))
+    assert (record.source, record.notes) == ("linkedin", "")
 
 
 @pytest.mark.parametrize(
@@ -351,11 +404,78 @@ def test_a_mapping_without_any_name_column_is_refused():
             {"Display Name": "", "Primary Email": "email", "Secondary Email": "email"},
         ),
         (["Work City", "Mobile Number"], {"Work City": "location", "Mobile Number": "phone"}),
+        (["Name", "Emails", "Email addresses"], {"Emails": "email", "Email addresses": "email"}),
+        (
+            ["Name", "How you know them", "Research notes", "Referred by"],
+            {
+                "How you know them": "source",
+                "Research notes": "research_notes",
+                "Referred by": "",
+            },
+        ),
     ],
 )
 def test_guess_mapping_reads_common_header_names(headers, expected):
     guessed = guess_mapping(headers)
     assert {h: guessed[h] for h in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "cell,value",
+    [
+        ("'+1 617 555 0100", "+1 617 555 0100"),
+        ("'=SUM(A1:A3)", "=SUM(A1:A3)"),
+        ("'-", "-"),
+        ("'@ioniclabs", "@ioniclabs"),
+        ("'\tindented", "indented"),
+        ("'\nafter a carriage return", "after a carriage return"),
+        ("  '+44 20 7946 0000  ", "+44 20 7946 0000"),
+        ("'", "'"),
+        ("'tis the season", "'tis the season"),
+        ("O'Brien", "O'Brien"),
+        ("+1 617 555 0100", "+1 617 555 0100"),
+    ],
+)
+def test_the_apostrophe_that_defuses_a_formula_is_dropped_and_no_other(cell, value):
+    assert cell_value(cell) == value
+
+
+def test_defused_cells_are_read_without_their_apostrophe():
+    data = (
+        b"Name,Phone,Notes,Tags\n"
+        b"Ada Singh,'+1 617 555 0100,\"'=not a formula\nsecond line\",'-dash\n"
+    )
+    (ada,) = parse_file(data, "people.csv").records
+    assert ada.phone == "+1 617 555 0100"
+    assert ada.notes == "=not a formula\nsecond line"
+    assert ada.tags == ["-dash"]
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Alum", "alum"),
+        ("alum", "alum"),
+        ("Alumna", "alum"),
+        ("Faculty or professor", "faculty"),
+        ("career-adviser", "career-adviser"),
+        ("Career advisor", "career-adviser"),
+        ("  LinkedIn ", "linkedin"),
+        ("Alumni platform", "alumni-platform"),
+        ("", "other"),
+        ("met at the career fair", None),
+    ],
+)
+def test_how_you_know_them_is_read_from_labels_and_values(text, source):
+    assert source_of(text) == source
+
+
+def test_words_of_your_own_for_how_you_know_them_are_kept_in_the_notes():
+    data = b"Name,How you know them,Notes\nAda Singh,Career fair,Asked about labs\nBo Chen,Alum,\n"
+    ada, bo = parse_file(data, "people.csv").records
+    assert ada.source == "other"
+    assert ada.notes == "Asked about labs\n\nHow you know them: Career fair"
+    assert (bo.source, bo.notes) == ("alum", "")
 
 
 # -- decoding and detection ------------------------------------------------------------------

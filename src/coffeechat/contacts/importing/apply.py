@@ -219,13 +219,15 @@ def _clip(name: str, value):
 
 
 def _research_notes(record: ImportRecord) -> str:
-    if not (record.department or record.websites):
+    """The file's research notes, then the department and websites coffeechat has no field
+    for. (A LinkedIn row has none of them: three blank strings to look at.)"""
+    if not (record.department or record.websites or record.research_notes):
         return ""
     lines = []
     if record.department:
         lines.append(f"Department: {record.department}")
     lines.extend(f"Website: {url}" for url in record.websites)
-    return "\n".join(lines)
+    return "\n\n".join(part for part in (record.research_notes, "\n".join(lines)) if part)
 
 
 def _values(record: ImportRecord) -> dict:

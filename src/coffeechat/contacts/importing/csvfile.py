@@ -4,6 +4,7 @@ Each column is mapped to a coffeechat field; ``guess_mapping`` proposes a mappin
 from the header names and the person importing can change it.
 """
 
+import functools
 import re
 
 from nameparser import HumanName
@@ -27,13 +28,21 @@ FIELDS = {
     "website": "Website",
     "location": "Location",
     "field": "Field or industry",
+    "source": "How you know them",
     "notes": "Notes",
+    "research_notes": "Research notes",
     "tags": "Tags",
     "connected_on": "Connected on",
 }
 NAME_FIELDS = {"full_name", "first_name", "last_name"}
+OTHER = "other"  # Source.OTHER: how you know them, when the file doesn't say
 # Fields that several columns may feed (values are combined); the rest take one column.
-MULTI_FIELDS = {"email", "phone", "website", "notes", "tags", "location"}
+MULTI_FIELDS = {"email", "phone", "website", "notes", "research_notes", "tags", "location"}
+
+# A spreadsheet runs a cell that starts with one of these as a formula, so exports (ours:
+# exporting.FORMULA_STARTS) put an apostrophe before them; it is not part of the value. A
+# carriage return reaches the parser as a line feed (detect.decode makes line ends one).
+_DEFUSED = frozenset("=+-@\t\r\n")
 
 # (pattern on the folded header, field, score): the best score wins a one-column field.
 _RULES = [
@@ -42,7 +51,7 @@ _RULES = [
     (r"^(first name|given name|first|forename|firstname|given)$", "first_name", 50),
     (r"^(last name|family name|surname|last|lastname|family)$", "last_name", 50),
     (
-        r"^(e-?mail|e-?mail address|email address|primary email|work email|personal email)$",
+        r"^(e-?mails?|e-?mail address(es)?|primary e-?mail|work e-?mail|personal e-?mail)$",
         "email",
         50,
     ),
@@ -82,6 +91,8 @@ _RULES = [
     (r"^(location|city|town|home city|business city|address \d+ - city)$", "location", 50),
     (r" city$", "location", 40),
     (r"^(notes|note|comments|comment|description)$", "notes", 50),
+    (r"^research notes?$", "research_notes", 50),
+    (r"^(how you know them|how i know them|how we met|source|contact source)$", "source", 50),
     (r"^(tags|tag|labels|label|categories|category|group membership|groups)$", "tags", 50),
     (r"^(field|industry|sector|area)$", "field", 50),
     (r"^(connected on|connected|date added|met on)$", "connected_on", 50),
@@ -124,6 +135,15 @@ def guess_mapping(headers: list[str]) -> dict[str, str]:
             if target == "full_name":
                 mapping[header] = ""
     return mapping
+
+
+def cell_value(cell: str) -> str:
+    """A cell as the person wrote it: trimmed, without the apostrophe an export put before
+    something a spreadsheet would take for a formula ("'+1 617 555 0100")."""
+    value = cell.strip()
+    if value[:1] == "'" and value[1:2] in _DEFUSED:
+        return value[1:].strip()
+    return value
 
 
 def unique_headers(cells: list[str]) -> list[str]:
@@ -200,7 +220,7 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
             values: dict[str, list[str]] = {}
             for position, header in enumerate(headers):
                 target = used.get(header)
-                value = cells[position].strip() if position < len(cells) else ""
+                value = cell_value(cells[position]) if position < len(cells) else ""
                 if target and value:
                     values.setdefault(target, []).append(value)
             records.append(_record(number, values).finish())
@@ -222,8 +242,9 @@ def columns(text: str) -> tuple[list[str], dict[str, str]]:
             if number > header_row + 50 or len(result) == len(headers):
                 break
             if number > header_row:
-                for header, value in zip(headers, cells, strict=False):
-                    if value.strip() and header not in result:
+                for header, cell in zip(headers, cells, strict=False):
+                    value = cell_value(cell)
+                    if value and header not in result:
                         result[header] = " ".join(value.split())[:60]
     except ValueError:
         pass
@@ -254,6 +275,11 @@ def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
     connected = next(
         (d for d in (parse_date(v) for v in values.get("connected_on", [])) if d), None
     )
+    notes = values.get("notes", [])
+    source = source_of(one("source")) if "source" in values else OTHER
+    if source is None:  # words of their own ("met at the career fair"): kept, in the notes
+        notes = [*notes, f"How you know them: {one('source')}"]
+        source = OTHER
     return ImportRecord(
         row=row,
         first_name=first,
@@ -267,7 +293,44 @@ def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
         websites=[w.strip() for v in values.get("website", []) for w in v.split(":::")],
         location=next(iter(values.get("location", [])), ""),
         field=one("field"),
-        notes="\n\n".join(values.get("notes", [])),
+        notes="\n\n".join(notes),
+        research_notes="\n\n".join(values.get("research_notes", [])),
         tags=tags,
         connected_on=connected,
+        source=source,
     )
+
+
+_SOURCE_WORDS = {
+    # Other words for the same places, beside each Source's value and label.
+    "alumni": "alum",
+    "alumna": "alum",
+    "alumnae": "alum",
+    "alumnus": "alum",
+    "faculty": "faculty",
+    "professor": "faculty",
+    "career advisor": "career-adviser",
+    "co-worker": "coworker",
+    "referred": "referral",
+}
+
+
+@functools.cache
+def _sources() -> dict[str, str]:
+    """{folded value, label or other word: Source value}."""
+    from coffeechat.contacts.models import Source  # the model's choices, read once
+
+    known = {_fold(word): value for word, value in _SOURCE_WORDS.items()}
+    for value, label in Source.choices:
+        known[_fold(label)] = value
+        known[_fold(value)] = value
+        known[_fold(value.replace("-", " "))] = value
+    return known
+
+
+def source_of(text: str) -> str | None:
+    """The Source value that ``text`` names ('Alum', 'alum', 'Faculty or professor',
+    'career-adviser'); "other" when blank; None when it names none of them."""
+    if not text.strip():
+        return OTHER
+    return _sources().get(_fold(text))

@@ -31,7 +31,7 @@ def parse_file(
     if fmt == "vcard":
         records = vcard.parse(text, filename)
     elif fmt == "linkedin":
-        records = linkedin.parse(text, filename)
+        records = linkedin.parse(text, filename, forced=forced)
     else:
         records, headers, used = csvfile.parse(text, filename, mapping, forced=forced)
         return ParsedFile(filename, fmt, records, headers, used, csvfile.columns(text)[1])

@@ -3,7 +3,8 @@
 The file may open with a short note (``Notes:``, a quoted paragraph, a blank line)
 before the header, and the header has changed over the years: the URL column came
 and went, "Email Address" is sometimes missing. So the header is looked for in the
-first rows and columns are found by name, never by position.
+first rows and columns are found by name, never by position. A file counts as LinkedIn's
+only when all its columns are LinkedIn's (see ``is_header``).
 """
 
 from coffeechat.contacts.importing.detect import csv_rows, head_rows
@@ -33,28 +34,37 @@ def _index(header: list[str]) -> dict[str, int]:
     return found
 
 
-def is_header(cells: list[str]) -> bool:
+def is_header(cells: list[str], *, only_linkedin: bool = True) -> bool:
+    """Whether ``cells`` are the header of a Connections.csv.
+
+    It names first and last name and a connection date or profile URL, and (unless
+    ``only_linkedin`` is False, for a file the person said is LinkedIn's) every column it
+    names is one LinkedIn writes: a CSV with more columns than that, such as coffeechat's
+    own export (Emails, Tags, Notes, ...), is some other program's and goes to the generic
+    reader, which keeps those columns.
+    """
     columns = _index(cells)
     if "first_name" not in columns or "last_name" not in columns:
         return False
-    # Every Connections.csv so far has "Connected On"; a profile URL column with nothing
-    # but LinkedIn's columns is accepted too. Other CSVs with names go to the generic reader.
-    named = [c.strip().strip('"').casefold() for c in cells if c.strip()]
-    return "connected_on" in columns or (
-        "linkedin_url" in columns and all(name in _KNOWN for name in named)
+    if "connected_on" not in columns and "linkedin_url" not in columns:
+        return False
+    return not only_linkedin or all(
+        name in _KNOWN for cell in cells if (name := cell.strip().strip('"').casefold())
     )
 
 
-def find_header(text: str):
+def find_header(text: str, *, only_linkedin: bool = True):
     """(row number, cells) of the LinkedIn header in the first rows, or None."""
     for number, cells in head_rows(text):
-        if is_header(cells):
+        if is_header(cells, only_linkedin=only_linkedin):
             return number, cells
     return None
 
 
-def parse(text: str, filename: str) -> list[ImportRecord]:
-    found = find_header(text)
+def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecord]:
+    """The rows of a Connections.csv. ``forced``: the person chose the LinkedIn format, so a
+    header with columns LinkedIn doesn't write is read too (those columns are left out)."""
+    found = find_header(text, only_linkedin=not forced)
     if found is None:
         raise ImportFileError(
             filename,

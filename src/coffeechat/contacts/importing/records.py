@@ -33,6 +33,7 @@ class ImportRecord:
     location: str = ""
     field: str = ""
     notes: str = ""
+    research_notes: str = ""
     tags: list[str] = _field(default_factory=list)
     connected_on: date | None = None
     source: str = "other"
