@@ -9,8 +9,18 @@ from django.contrib.auth import get_user_model
 
 from coffeechat import backup
 from coffeechat.accounts.models import Profile
+from coffeechat.agenda.models import CalendarFeed
 from coffeechat.backup import BackupError, export_backup, load_backup, registry, restore_backup
 from coffeechat.contacts.models import Contact, Organization, Tag
+from coffeechat.interviews.models import (
+    Interaction,
+    Interview,
+    InterviewQuestion,
+    KeepInTouch,
+    TimelineEntry,
+    Todo,
+)
+from coffeechat.outreach.models import Message, MessageTemplate
 from tests.conftest import make_user
 from tests.rich_account import GOLDEN, build_rich_account, same_data
 
@@ -41,7 +51,11 @@ def test_a_restored_backup_exports_identically(rich_owner, newcomer):
     second = export_backup(newcomer)
 
     assert without_time(second) == without_time(first)
-    assert str(summary) == "Restored 3 organizations, 5 tags, 4 contacts and the profile."
+    assert str(summary) == (
+        "Restored 3 organizations, 5 tags, 4 contacts, 4 interviews, 3 next steps, "
+        "2 keep-in-touch cadences, 3 interactions, 3 message templates, 7 messages "
+        "and the profile."
+    )
 
 
 def test_the_restored_account_has_the_same_records(rich_owner, newcomer):
@@ -66,6 +80,39 @@ def test_the_restored_account_has_the_same_records(rich_owner, newcomer):
     assert profile.time_zone == "America/New_York"
     # The original account is untouched.
     assert Contact.objects.filter(owner=rich_owner).count() == 4
+
+
+def test_the_restored_account_has_the_same_interviews_and_messages(rich_owner, newcomer):
+    restore_backup(newcomer, export_backup(rich_owner))
+
+    ada = Interview.objects.get(owner=newcomer, contact__first_name="Ada")
+    assert ada.stage == "keeping-in-touch"
+    assert ada.contact.owner == newcomer
+    assert ada.starts_at == dt.datetime(2025, 2, 12, 15, 0, tzinfo=UTC)
+    assert ada.local_start.hour == 9 and ada.time_zone == "America/Chicago"
+    assert ada.created_at == dt.datetime(2025, 2, 3, 10, 0, tzinfo=UTC)
+    assert ada.updated_at == dt.datetime(2025, 2, 14, 8, 0, tzinfo=UTC)
+    assert ada.reflection["advice"] == "Take the co-op." and ada.fit_score == 5
+    assert [q.notes for q in ada.questions.all()][2] == "Her colleague at Volta — «ask first»"
+    assert ada.timeline.count() == 6 and ada.timeline.last().text == "Now part of your network"
+    assert sorted(t.done_at is not None for t in ada.todos.all()) == [False, True]
+    assert Interaction.objects.get(owner=newcomer, interview=ada).kind == "meeting"
+    assert KeepInTouch.objects.get(owner=newcomer, contact=ada.contact).cadence_days == 60
+    zoë = Interview.objects.get(owner=newcomer, contact__first_name="Zoë")
+    assert (zoë.sequence, zoë.duration_minutes, zoë.mode) == (1, 20, "in-person")
+
+    follow_up = Message.objects.get(owner=newcomer, kind="follow-up")
+    request = follow_up.follow_up_to
+    assert request.owner == newcomer and request.contact.first_name == "José"
+    assert request.no_reply_at == dt.datetime(2025, 2, 25, 9, 0, tzinfo=UTC)
+    assert follow_up.interview.stage == "no-reply"
+    mine = MessageTemplate.objects.get(owner=newcomer, name="Short note to a chemist")
+    asked = Message.objects.get(owner=newcomer, contact__first_name="Ada", kind="request")
+    assert asked.template_key == f"mine-{mine.pk}"  # the new template's id, not the old one's
+    assert asked.state == "replied" and asked.sent_via == "mailto"
+    assert MessageTemplate.objects.get(owner=newcomer, builtin_key="thank-you").name == (
+        "Thank-you (my words)"
+    )
 
 
 def test_a_backup_saved_at_version_1_still_restores(newcomer):
@@ -97,6 +144,14 @@ def test_the_backup_covers_every_field(rich_owner):
         (Organization, data["organizations"][0]),
         (Tag, data["tags"][0]),
         (Contact, data["contacts"][0]),
+        (Interview, data["interviews"][0]),
+        (InterviewQuestion, data["interview_questions"][0]),
+        (TimelineEntry, data["interview_timeline"][0]),
+        (Todo, data["next_steps"][0]),
+        (KeepInTouch, data["keep_in_touch"][0]),
+        (Interaction, data["interactions"][0]),
+        (MessageTemplate, data["message_templates"][0]),
+        (Message, data["messages"][0]),
     ]:
         names = {
             f.name
@@ -149,10 +204,24 @@ def test_an_organization_or_tag_alone_makes_an_account_non_empty(model, rich_own
 # -- malformed files -------------------------------------------------------------------------
 
 
+OWNED_MODELS = [
+    Organization,
+    Tag,
+    Contact,
+    Interview,
+    InterviewQuestion,
+    TimelineEntry,
+    Todo,
+    KeepInTouch,
+    Interaction,
+    MessageTemplate,
+    Message,
+]
+
+
 def assert_nothing_written(user):
-    assert not Contact.objects.filter(owner=user).exists()
-    assert not Organization.objects.filter(owner=user).exists()
-    assert not Tag.objects.filter(owner=user).exists()
+    for model in OWNED_MODELS:
+        assert not model.objects.filter(owner=user).exists(), model.__name__
     assert Profile.objects.get(owner=user).name == ""
 
 
@@ -197,7 +266,7 @@ def broken(data, change):
         (lambda d: d["contacts"][0].update(emails="ada@x.example"), "list of addresses"),
         (lambda d: d["contacts"][0].update(id=2), "“id”: 2 is used twice in contacts"),
         (lambda d: d["contacts"][0].update(mood="happy"), "“mood”: is not something"),
-        (lambda d: d.update(messages=[]), "“messages”: is a part of the backup"),
+        (lambda d: d.update(recipes=[]), "“recipes”: is a part of the backup"),
         (lambda d: d.pop("exported_at"), "“exported_at”: is missing"),
         (lambda d: d["profile"].update(class_year="2027"), "should be a whole number"),
         (lambda d: d["profile"].update(time_zone="Mars/Olympus"), "not a valid choice"),
@@ -386,8 +455,196 @@ def test_restoring_twice_is_refused_the_second_time(rich_owner, newcomer):
     data = export_backup(rich_owner)
     restore_backup(newcomer, data)
 
-    with pytest.raises(BackupError, match="already has 3 organizations, 5 tags and 4 contacts"):
+    with pytest.raises(BackupError, match="already has 3 organizations, 5 tags, 4 contacts, 4 int"):
         restore_backup(newcomer, data)
 
     assert Contact.objects.filter(owner=newcomer).count() == 4
     assert get_user_model().objects.count() == 2
+
+
+# -- interviews and outreach -----------------------------------------------------------------
+
+
+def test_interviews_restore_before_the_messages_that_point_at_them():
+    keys = [section.key for section in backup.sections()]
+
+    assert keys.index("interviews") < keys.index("messages")
+    assert keys.index("message_templates") < keys.index("messages")
+    assert keys[:4] == ["profile", "organizations", "tags", "contacts"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["messages"][0].update(interview=99),
+            "messages, item 1, “interview”: points to interviews id 99, which is not in this file",
+        ),
+        (
+            lambda d: d.pop("interviews"),
+            "messages, item 1, “interview”: points to interviews id 1, which is not in this file",
+        ),
+        (
+            lambda d: d["messages"][3].update(follow_up_to=42),
+            "messages, item 4, “follow_up_to”: points to messages id 42",
+        ),
+        (
+            lambda d: d["messages"][3].update(follow_up_to=4),
+            "messages, item 4, “follow_up_to”: points to the record itself",
+        ),
+        (
+            lambda d: d["messages"][0].update(contact=None),
+            "messages, item 1, “contact”: should be the id of one of the contacts",
+        ),
+        (
+            lambda d: d["messages"][0].update(template_key="mine-9"),
+            "“template_key”: points to message_templates id 9, which is not in this file",
+        ),
+        (
+            lambda d: d["messages"][0].update(template_key="mine-first"),
+            "'mine-first' should be 'mine-' followed by the id of one of the message_templates",
+        ),
+        (
+            lambda d: d["messages"][0].update(state="sent", sent_at=None),
+            "messages, item 1, “sent_at”: is empty, but a sent message",
+        ),
+        (
+            lambda d: d["messages"][0].update(replied_at=None),
+            "“replied_at”: is empty, but the message is marked replied",
+        ),
+        (lambda d: d["messages"][0].update(state="lost"), "'lost' is not a valid choice"),
+        (lambda d: d.update(messages={}), "messages: should be a list, not an object"),
+        (
+            lambda d: d["message_templates"][0].update(builtin_key="thank-you"),
+            "message_templates, item 3, “builtin_key”: item 1 is already the edited copy",
+        ),
+        (
+            lambda d: d["message_templates"][0].pop("body"),
+            "message_templates, item 1, “body”: is missing",
+        ),
+        (
+            lambda d: d["interviews"][0].update(contact=77),
+            "interviews, item 1, “contact”: points to contacts id 77",
+        ),
+        (
+            lambda d: d["interviews"][0].update(time_zone="Mars/Olympus"),
+            "“time_zone”: 'Mars/Olympus' is not a time zone name",
+        ),
+        (
+            lambda d: d["interviews"][0].update(duration_minutes=90),
+            "“duration_minutes”: should be 15 to 30 minutes, not 90",
+        ),
+        (
+            lambda d: d["interviews"][0].update(ends_at=None),
+            "“ends_at”: a meeting has both a start and an end, or neither",
+        ),
+        (lambda d: d["interviews"][0].update(fit_score=7), "“fit_score”: should be 1 to 5"),
+        (
+            lambda d: d["interviews"][0].update(checklist="paper"),
+            "“checklist”: should be a list of checklist keys",
+        ),
+        (
+            lambda d: d["interviews"][0].update(reflection={"learned": 3}),
+            "“reflection”: should be an object of answers",
+        ),
+        (
+            lambda d: d["interviews"][2].update(starts_at="next Tuesday"),
+            "interviews, item 3, “starts_at”: 'next Tuesday' is not a date and time",
+        ),
+        (lambda d: d["interviews"][0].update(stage="maybe"), "'maybe' is not a valid choice"),
+        (lambda d: d["interviews"][0].update(mood="calm"), "“mood”: is not something"),
+        (
+            lambda d: d["interview_questions"][0].update(interview=9),
+            "interview_questions, item 1, “interview”: points to interviews id 9",
+        ),
+        (
+            lambda d: d["interview_timeline"][0].pop("text"),
+            "interview_timeline, item 1, “text”: is missing",
+        ),
+        (
+            lambda d: d["next_steps"][0].update(interview=9),
+            "next_steps, item 1, “interview”: points to interviews id 9",
+        ),
+        (
+            lambda d: d["next_steps"][1].update(due_date="soon"),
+            "next_steps, item 2, “due_date”: 'soon' is not a date",
+        ),
+        (
+            lambda d: d["keep_in_touch"][1].update(contact=1),
+            "keep_in_touch, item 2, “contact”: points to contacts id 1, as item 1 does",
+        ),
+        (
+            lambda d: d["keep_in_touch"][0].update(cadence_days=45),
+            "“cadence_days”: should be 30, 60, 90, 180 or null (no reminders), not 45",
+        ),
+        (
+            lambda d: d["interactions"][0].update(interview=12),
+            "interactions, item 1, “interview”: points to interviews id 12",
+        ),
+        (
+            lambda d: d["interactions"][0].pop("contact"),
+            "interactions, item 1, “contact”: is missing",
+        ),
+    ],
+)
+def test_a_broken_interview_or_message_is_refused_and_nothing_is_written(
+    rich_owner, newcomer, change, message
+):
+    Profile.objects.filter(owner=newcomer).update(name="")
+    data = broken(export_backup(rich_owner), change)
+
+    with pytest.raises(BackupError) as error:
+        restore_backup(newcomer, data)
+
+    problems = "\n".join(error.value.problems)
+    assert message in problems or pytest.fail(f"{message!r} not in {problems}")
+    assert_nothing_written(newcomer)
+
+
+def test_a_file_without_the_outreach_sections_still_restores(rich_owner, newcomer):
+    data = export_backup(rich_owner)
+    del data["message_templates"], data["messages"]
+
+    summary = restore_backup(newcomer, data)
+
+    assert Interview.objects.filter(owner=newcomer).count() == 4
+    assert not Message.objects.filter(owner=newcomer).exists()
+    assert "messages" not in str(summary)
+
+
+def test_a_message_from_a_deleted_template_stays_so(rich_owner, newcomer):
+    data = export_backup(rich_owner)
+    assert data["messages"][6]["template_key"] == "mine-"
+
+    restore_backup(newcomer, data)
+
+    assert Message.objects.get(owner=newcomer, contact__last_name="Blank").template_key == "mine-"
+
+
+def test_the_calendar_feeds_secret_stays_out_of_the_backup(rich_owner, newcomer):
+    token = CalendarFeed.for_user(rich_owner).token
+    CalendarFeed.for_user(newcomer)  # opening the calendar page first doesn't count as data
+    Profile.objects.filter(owner=newcomer).update(name="")
+    text = backup.dump_backup(export_backup(rich_owner))
+
+    restore_backup(newcomer, load_backup(text))
+
+    assert token not in text
+    assert CalendarFeed.objects.get(owner=newcomer).token != token
+    assert CalendarFeed.objects.filter(token=token).get().owner == rich_owner
+
+
+def test_a_message_template_alone_makes_an_account_non_empty(rich_owner, newcomer):
+    MessageTemplate.objects.create(owner=newcomer, name="Mine", body="Hello")
+
+    with pytest.raises(BackupError, match="already has 1 message template"):
+        restore_backup(newcomer, export_backup(rich_owner))
+
+    assert not Interview.objects.filter(owner=newcomer).exists()
+
+
+def test_a_model_section_names_only_real_fields(monkeypatch):
+    monkeypatch.setattr(registry, "_sections", {})
+
+    with pytest.raises(Exception, match=r"\['colour'\] are not plain fields of Tag"):
+        backup.model_section("tags", Tag, label=("tag", "tags"), fields={"name", "colour"})

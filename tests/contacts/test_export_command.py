@@ -68,9 +68,23 @@ def test_export_writes_a_json_backup_that_restore_reads_back(rich_owner, newcome
     assert "Wrote the JSON backup of olivia to" in said
     assert json.loads(target.read_text("utf-8"))["format"] == "coffeechat-backup"
     assert out.getvalue().strip() == (
-        "Restored 3 organizations, 5 tags, 4 contacts and the profile into the account 'nadia'."
+        "Restored 3 organizations, 5 tags, 4 contacts, 4 interviews, 3 next steps, "
+        "2 keep-in-touch cadences, 3 interactions, 3 message templates, 7 messages "
+        "and the profile into the account 'nadia'."
     )
     assert without_time(export_backup(newcomer)) == without_time(export_backup(rich_owner))
+
+
+def test_the_json_export_holds_interviews_and_messages_too(rich_owner):
+    data = json.loads(export("-", "--format", "json", "--user", "olivia"))
+
+    assert {key: len(data[key]) for key in ("interviews", "messages", "next_steps")} == {
+        "interviews": 4,
+        "messages": 7,
+        "next_steps": 3,
+    }
+    assert data["messages"][3]["follow_up_to"] == 3
+    assert without_time(data) == without_time(export_backup(rich_owner))
 
 
 @pytest.mark.parametrize(
@@ -209,7 +223,8 @@ def test_restore_refuses_an_account_with_data_and_changes_nothing(backup_file, r
 
     err = fails(capsys, "restore", str(backup_file), "--user", "olivia")
 
-    assert "already has 3 organizations, 5 tags and 4 contacts" in err
+    assert "already has 3 organizations, 5 tags, 4 contacts, 4 interviews," in err
+    assert "3 message templates and 7 messages" in err
     assert "Nothing was changed." in err
     assert snapshot(rich_owner) == before
     assert Contact.objects.count() == 4

@@ -118,6 +118,15 @@ def test_an_outsiders_download_has_none_of_the_owners_data(outsider_client, rich
         assert secret not in content
 
 
+def test_the_json_download_holds_the_whole_backup(owner_client, rich_owner):
+    response = owner_client.get("/contacts/export/json/")
+
+    data = json.loads(response.content)
+    for key in ("contacts", "interviews", "interview_timeline", "messages", "message_templates"):
+        assert data[key] == export_backup(rich_owner)[key], key
+    assert len(data["messages"]) == 7
+
+
 def test_an_unknown_format_is_not_found(owner_client):
     assert owner_client.get("/contacts/export/xlsx/").status_code == 404
 

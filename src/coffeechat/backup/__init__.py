@@ -12,7 +12,10 @@ The file
       "profile": {"name": "...", "school": "...", ...},
       "organizations": [{"id": 1, "name": "Ionic Labs", ...}],
       "tags": [{"id": 1, "name": "batteries"}],
-      "contacts": [{"id": 1, "organization": 1, "tags": [1], "referred_by": 2, ...}]
+      "contacts": [{"id": 1, "organization": 1, "tags": [1], "referred_by": 2, ...}],
+      "interviews": [{"id": 1, "contact": 1, "stage": "scheduled", ...}],
+      ...
+      "messages": [{"id": 2, "contact": 1, "interview": 1, "follow_up_to": 1, ...}]
     }
 
 Records link to each other by ids that belong to the file, not the database: each section
@@ -26,10 +29,30 @@ stops it with a ``BackupError`` listing what is wrong, and nothing is written. I
 into an account with no data yet (the profile may be filled in; it is overwritten), and does
 all its writing in one transaction.
 
-Adding a section (for a later app: messages, interviews, to-dos, templates...)
-------------------------------------------------------------------------------
+What is in it
+-------------
+The core sections (``core``): profile, organizations, tags, contacts. Then each app's
+``<app>/backup.py``: interviews with their questions and timeline, next steps, keep-in-touch
+cadences and interactions (interviews/backup.py); message templates and messages
+(outreach/backup.py). Left out on purpose: the calendar feed's secret token (agenda/backup.py
+says why; a restored account gets a new calendar address), logins and passwords.
+
+Adding a section
+----------------
 Create ``<your app>/backup.py``; coffeechat imports it (apps in INSTALLED_APPS order) the
-first time a backup is made or read, after the core sections (backup/core.py). In it::
+first time a backup is made or read, after the core sections (backup/core.py). For a model
+whose rows belong to one user, ``model_section`` (backup/model_sections.py) does the work:
+every field, links checked and mapped, timestamps restored exactly::
+
+    backup.model_section(
+        "next_steps",
+        Todo,
+        label=("next step", "next steps"),
+        links={"interview": ("interviews", True), "contact": ("contacts", True)},
+        fields={"kind", "text", "due_date", "done_at", "created_at"},  # today's fields
+    )
+
+Anything else is three functions and a ``Section``, as core.py does; by hand it looks like::
 
     from coffeechat import backup
     from coffeechat.interviews.models import Interview
@@ -72,24 +95,40 @@ first time a backup is made or read, after the core sections (backup/core.py). I
     ))
 
 Rules for sections:
-- A section refers only to sections registered before it (``needs``). On export ``ctx.ref``
-  turns a database id into a file id; on parse ``row.ref`` checks that the file id exists;
-  on restore ``ctx.pk`` turns it into the id of the row just created.
+- A section refers only to sections registered before it (``needs``), and sections are
+  exported and restored in the order they were registered. On export ``ctx.ref`` turns a
+  database id into a file id; on parse ``row.ref`` checks that the file id exists; on restore
+  ``ctx.pk`` turns it into the id of the row just created. A link within one section (a
+  contact's referrer, a follow-up's request) may point anywhere in it: create every row
+  first, then set those links.
+- When a section you need belongs to an app listed *after* yours in INSTALLED_APPS, import
+  that app's backup module at the top of yours: it registers there and then, before your
+  sections, and discovery later finds it already imported. outreach/backup.py does this for
+  interviews (messages point at interviews).
+- An id kept in a plain value (outreach's ``template_key`` "mine-<id>") is a link too: write
+  it as a file id on export and map it back on restore.
 - Keep ``required=False`` (the default) for new sections: files made before the section existed
-  then still restore, with that section empty. A section the running coffeechat does not know
+  then still restore, with that section empty (a version 1 file from before interviews and
+  messages restores with none). A section the running coffeechat does not know
   is refused rather than silently dropped.
 - A new plain model field needs no change here: ``plain_fields`` picks it up, and since it
   is not in ``V1_FIELDS`` older files without it still restore (it gets its default). In
-  your own section, pass ``optional={"new_field"}`` to ``row.values`` for the same effect.
+  your own section, leave it out of ``model_section``'s ``fields`` (or pass
+  ``optional={"new_field"}`` to ``row.values``) for the same effect.
   A new link (ForeignKey, ManyToMany) needs code, like ``organization`` and ``tags`` in core.py.
   Renaming or changing the meaning of a field needs ``VERSION`` + 1 and an entry in
   ``UPGRADES`` that rewrites an older file into the new shape before it is parsed.
 - ``auto_now``/``auto_now_add`` timestamps are restored exactly: create the rows, then set
   the timestamps with ``QuerySet.update`` (which, unlike ``save``, leaves them as given).
-- Add the app's models to ``test_the_backup_covers_every_field`` in tests/test_backup.py.
+- Records that exist only as part of another section's (an interview's questions) are left
+  out of the restore summary and of "this account already has...": ``listed=False``, or
+  return None from restore and leave ``count`` alone.
+- Add the app's models to ``test_the_backup_covers_every_field`` in tests/test_backup.py, and
+  some of their records to tests/rich_account.py, so that the round-trip tests cover them.
 
 The package: this module reads and writes whole files; ``registry`` keeps the sections;
-``fields`` checks values and maps ids; ``core`` holds the four core sections.
+``fields`` checks values and maps ids; ``core`` holds the four core sections;
+``model_sections`` builds the usual section for one model.
 """
 
 from __future__ import annotations
@@ -117,6 +156,7 @@ from coffeechat.backup.fields import (
     encode_fields,
     plain_fields,
 )
+from coffeechat.backup.model_sections import model_section
 from coffeechat.backup.registry import HEADER_KEYS, Section, register, sections
 
 V1_FIELDS = core.V1_FIELDS
@@ -136,6 +176,7 @@ __all__ = [
     "existing_data",
     "export_backup",
     "load_backup",
+    "model_section",
     "parse_backup",
     "plain_fields",
     "register",

@@ -1,0 +1,176 @@
+"""A section made from one model: the usual shape of an app's part of the backup.
+
+``model_section`` builds the export, parse and restore of a model whose rows belong to one
+user: every plain field (``plain_fields``), plus links to records of earlier sections, or of
+its own section (a follow-up pointing at the request it follows). What it does for you:
+
+- each link is checked on parse: it must name a record of its section that is in the file;
+  a one-to-one link may not be shared by two records, and a link to its own section may not
+  point at the record itself;
+- on restore, links to earlier sections become the new rows' ids; links within the section,
+  and the ``auto_now``/``auto_now_add`` timestamps that inserting overwrote, are set once
+  every row exists (one UPDATE per row, as the contacts section does);
+- ``fields`` names the fields every file with this section has; any field the model gains
+  later is optional on restore, so those files still restore (the field gets its default).
+
+Rules that need more than one value's type and limits go in ``check``, which sees every
+row with its checked record after the whole section is read (so it can compare records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
+
+from coffeechat.backup.core import _create_all, _update_each
+from coffeechat.backup.fields import (
+    ExportContext,
+    ParseContext,
+    RestoreContext,
+    Row,
+    encode_fields,
+    plain_fields,
+)
+from coffeechat.backup.registry import Section, register
+
+
+def model_section(
+    key: str,
+    model,
+    *,
+    label: tuple[str, str],
+    fields: set[str],
+    links: dict[str, tuple[str, bool]] | None = None,
+    check: Callable[[list[tuple[Row, dict]]], None] | None = None,
+    export_hook: Callable[[dict, ExportContext], None] | None = None,
+    restore_hook: Callable[[dict, RestoreContext], None] | None = None,
+    listed: bool = True,
+    needs: tuple[str, ...] = (),
+) -> Section:
+    """Register (and return) the section ``key`` holding ``model``'s rows.
+
+    links: field name -> (section it points into, whether it may be empty).
+    check(pairs): more rules; ``pairs`` are (row, record) with record
+        ``{"id", "refs": {link: file id}, "values": {field: value}}``; report with
+        ``row.problem``. Records of rows with problems may lack values: use ``.get``.
+    export_hook(item, ctx) / restore_hook(values, ctx): rewrite a value that holds an id
+        (outreach's ``template_key``) into a file id and back.
+    needs: sections this one needs restored first besides those its links point into.
+    listed: False for records that only exist as part of another section's (an interview's
+        questions): they then neither count towards "this account already has..." nor appear
+        in the restore summary, which speak of the records they belong to.
+    """
+    links = links or {}
+    names = plain_fields(model)
+    unknown = set(fields) - set(names)
+    if unknown:
+        raise ImproperlyConfigured(
+            f"backup section {key!r}: {sorted(unknown)} are not plain fields of {model.__name__}."
+        )
+    optional = set(names) - set(fields)
+    attnames = {name: model._meta.get_field(name).attname for name in links}
+    unique = {name for name in links if model._meta.get_field(name).unique}
+    own = [name for name, (section, _) in links.items() if section == key]
+    stamps = [
+        f.name
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+
+    def export(user, ctx: ExportContext):
+        objs = list(model.objects.owned_by(user).order_by("pk"))
+        ids = {obj.pk: ctx.number(key, obj.pk) for obj in objs}  # first: own links go anywhere
+        items = []
+        for obj in objs:
+            item = {"id": ids[obj.pk]}
+            for name, (section, _) in links.items():
+                item[name] = ctx.ref(section, getattr(obj, attnames[name]))
+            item.update(encode_fields(obj, names))
+            if export_hook:
+                export_hook(item, ctx)
+            items.append(item)
+        return items
+
+    def parse(raw, ctx: ParseContext):
+        rows = ctx.rows(raw, key)
+        ctx.declare_ids(key, rows)
+        pairs = []
+        first_with: dict[str, dict[int, int]] = {name: {} for name in unique}
+        for position, row in enumerate(rows, start=1):
+            refs = {
+                name: row.ref(name, section, null=null) for name, (section, null) in links.items()
+            }
+            for name in own:
+                if refs[name] is not None and refs[name] == row.id:
+                    row.problem(name, "points to the record itself")
+            for name in unique:
+                target, seen = refs[name], first_with[name]
+                if target is not None and target in seen:
+                    row.problem(
+                        name,
+                        f"points to {links[name][0]} id {target}, as item {seen[target]} does; "
+                        f"each of those has at most one {label[0]}",
+                    )
+                elif target is not None:
+                    seen[target] = position
+            values = row.values(model, names, optional=optional)
+            row.no_other_keys()
+            pairs.append((row, {"id": row.id, "refs": refs, "values": values}))
+        if check:
+            check(pairs)
+        return [record for _, record in pairs]
+
+    def restore(user, records, ctx: RestoreContext):
+        rows = []
+        for record in records:
+            values = dict(record["values"])
+            if restore_hook:
+                restore_hook(values, ctx)
+            rows.append(values)
+        objs = _create_all(
+            model,
+            [
+                model(
+                    owner=user,
+                    **values,
+                    **{
+                        attnames[name]: ctx.pk(section, record["refs"][name])
+                        for name, (section, _) in links.items()
+                        if section != key
+                    },
+                )
+                for record, values in zip(records, rows, strict=True)
+            ],
+        )
+        for record, obj in zip(records, objs, strict=True):
+            ctx.remember(key, record["id"], obj.pk)
+        # Now every row exists: links within the section, and the timestamps that
+        # auto_now/auto_now_add overwrote on insert (the file's, or the insert's when an
+        # older file lacks one).
+        if stamps or own:
+            _update_each(
+                model,
+                [model._meta.get_field(name) for name in stamps + own],
+                [
+                    [values.get(name, getattr(obj, name)) for name in stamps]
+                    + [ctx.pk(key, record["refs"][name]) for name in own]
+                    + [obj.pk]
+                    for record, values, obj in zip(records, rows, objs, strict=True)
+                ],
+            )
+        return len(objs) if listed else None
+
+    section = Section(
+        key,
+        export,
+        parse,
+        restore,
+        count=(lambda user: model.objects.owned_by(user).count()) if listed else (lambda user: 0),
+        label=label,
+        needs=tuple(
+            dict.fromkeys([*(section for section, _ in links.values() if section != key), *needs])
+        ),
+    )
+    register(section)
+    return section
