@@ -4,12 +4,14 @@ Everything comes from one seeded ``random.Random``, so two runs build the same r
 (timestamps aside). Each model has its own ``make_*`` function that takes the owner,
 the generator and what it depends on, and writes with ``bulk_create``; ``generate()``
 calls them in order. A later model (messages, interviews) gets its own ``make_*``
-function and a flag in ``generate()`` — see ``make_interviews`` and ``make_messages``.
+function and a flag in ``generate()``: ``make_interviews`` and ``make_messages`` (written
+in bench/agenda_data.py and bench/message_data.py) draw from generators of their own.
 
 Used by bench/run.py; also usable on its own from a Django shell:
 
     from bench.generate import generate
     dataset = generate(user)            # 5,000 contacts across 1,500 organizations
+    dataset = generate(user, with_interviews=True, with_messages=True)  # + the agenda
 """
 
 from __future__ import annotations
@@ -332,7 +334,16 @@ def make_owner(username="bench", password="a-long-bench-password-42"):
     from coffeechat.accounts.models import Profile
 
     user = get_user_model().objects.create_user(username, password=password)
-    Profile.objects.create(owner=user, name="Bea Bench", school="Wellesley", major="Chemistry")
+    # Dalton's 3B7 routine on: the outreach agenda then also suggests a second person at
+    # the same organization, its heaviest path.
+    Profile.objects.create(
+        owner=user,
+        name="Bea Bench",
+        school="Wellesley",
+        major="Chemistry",
+        time_zone="America/New_York",
+        use_3b7=True,
+    )
     return user
 
 
@@ -424,15 +435,18 @@ def make_contacts(owner, rng: random.Random, organizations, tags, count=5000) ->
 
 
 def make_interviews(owner, rng: random.Random, contacts, count=1000) -> list:
-    """Hook for the home-page benchmark (1,000 interviews). Fill in when the Interview
-    model settles: build rows with ``bulk_create`` from ``contacts``, as above."""
-    raise NotImplementedError("Interview data is not generated yet (see bench/README.md).")
+    """1,000 interviews at every stage with their questions, notes, reflections, timeline,
+    next steps, keep-in-touch cadences and interactions (bench/agenda_data.py)."""
+    from bench.agenda_data import make_interviews as make
+
+    return make(owner, rng, contacts, count)
 
 
-def make_messages(owner, rng: random.Random, contacts, count=10_000) -> list:
-    """Hook for the home-page benchmark (10,000 messages). Fill in when the Message model
-    settles."""
-    raise NotImplementedError("Message data is not generated yet (see bench/README.md).")
+def make_messages(owner, rng: random.Random, contacts, count=10_000, interviews=()) -> list:
+    """10,000 messages: the interviews' own, then cold outreach (bench/message_data.py)."""
+    from bench.message_data import make_messages as make
+
+    return make(owner, rng, contacts, count, interviews=interviews)
 
 
 def generate(
@@ -443,6 +457,8 @@ def generate(
     seed=SEED,
     with_interviews=False,
     with_messages=False,
+    interviews=1000,
+    messages=10_000,
 ) -> Dataset:
     """Fill ``owner``'s account. Deterministic for a given ``seed``."""
     rng = random.Random(seed)
@@ -455,9 +471,17 @@ def generate(
     # Later models draw from their own generators so adding them never changes the
     # contacts above.
     if with_interviews:
-        dataset.interviews = make_interviews(owner, random.Random(seed + 1), dataset.contacts)
+        dataset.interviews = make_interviews(
+            owner, random.Random(seed + 1), dataset.contacts, count=interviews
+        )
     if with_messages:
-        dataset.messages = make_messages(owner, random.Random(seed + 2), dataset.contacts)
+        dataset.messages = make_messages(
+            owner,
+            random.Random(seed + 2),
+            dataset.contacts,
+            count=messages,
+            interviews=dataset.interviews,
+        )
     return dataset
 
 

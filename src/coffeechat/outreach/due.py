@@ -7,8 +7,9 @@ who could be suggested instead.
 
 import datetime
 import zoneinfo
+from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -27,50 +28,65 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     tz = _zone(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
 
+    # The open requests (through the message_due index), then they and their follow-ups
+    # by primary key and by follow_up_to: reading only those rows, not every message the
+    # user ever wrote (an owner_id filter out here makes SQLite scan them all). Both sets
+    # are the user's own: they hang off the user's own requests. Plain values, not model
+    # instances: a busy account has hundreds of these open.
+    is_open_request = Q(owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None)
     rows = (
-        Message.objects.filter(owner=user)
-        .filter(
-            Q(kind=Kind.REQUEST, state=State.SENT, no_reply_at=None)
+        Message.objects.filter(
+            is_open_request
             | (
-                Q(follow_up_to__kind=Kind.REQUEST)
-                & Q(follow_up_to__state=State.SENT, follow_up_to__no_reply_at=None)
+                Q(follow_up_to__in=Message.objects.filter(is_open_request).values("pk"))
                 & ~Q(state=State.DRAFT)
             )
         )
-        .select_related("contact__organization")
         .annotate(field_key=Lower("contact__field"))
-        .only(
-            "kind",
+        .order_by("sent_at", "id")
+        .values_list(
+            "id",
+            "follow_up_to_id",
             "state",
             "sent_at",
-            "follow_up_to_id",
+            "contact_id",
             "contact__first_name",
             "contact__last_name",
-            "contact__field",
+            "contact__organization_id",
             "contact__organization__name",
+            "field_key",
         )
-        .order_by("sent_at", "id")
     )
-    requests: dict[int, Message] = {}
-    follow_ups: dict[int, list[Message]] = {}
-    for message in rows:
-        if message.follow_up_to_id:
-            follow_ups.setdefault(message.follow_up_to_id, []).append(message)
+    requests: dict[int, _Request] = {}
+    follow_ups: dict[int, list[tuple]] = {}
+    for pk, follow_up_to, state, sent_at, *contact, field_key in rows:
+        if follow_up_to:
+            follow_ups.setdefault(follow_up_to, []).append((state, sent_at))
         else:
-            requests[message.pk] = message
+            requests[pk] = _Request(pk, sent_at, field_key, _Contact(*contact))
 
     pending = []  # (request, step)
     for request in requests.values():
         answers = follow_ups.get(request.pk, [])
         thread = Thread(
             request_sent_on=_local_date(request.sent_at, tz),
-            follow_up_sent_on=_local_date(answers[0].sent_at, tz) if answers else None,
-            replied=any(m.state == State.REPLIED for m in answers),
+            follow_up_sent_on=_local_date(answers[0][1], tz) if answers else None,
+            replied=any(state == State.REPLIED for state, _sent_at in answers),
         )
         for step in next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7):
             pending.append((request, step))
 
-    others = _people_to_suggest(user, [r.pk for r, step in pending if step.kind != "follow-up"])
+    others = _People(
+        _people_to_suggest(
+            user,
+            [r for r, step in pending if step.kind != "follow-up"],
+            colleagues_of=[r for r, step in pending if step.kind == "second-contact"],
+            fields_for=[r for r, step in pending if step.kind == "try-someone-else"],
+        )
+    )
+    # Route patterns, so a long list costs two ``reverse()`` calls rather than one per item.
+    compose = reverse("outreach:compose")
+    message_url = reverse("outreach:message", args=[_ID]).replace(str(_ID), "{}")
 
     items = []
     for request, step in pending:
@@ -78,7 +94,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
         since = _short_date(_local_date(request.sent_at, tz), today)
         if step.kind == "follow-up":
             title = f"Follow up with {contact.full_name} (no reply since {since})"
-            url = reverse("outreach:compose") + f"?follow_up_to={request.pk}"
+            url = f"{compose}?follow_up_to={request.pk}"
         elif step.kind == "second-contact":
             second = _second_person(request, others)
             if second is None:
@@ -87,7 +103,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
                 f"Write to a second person at {contact.organization.name}: "
                 f"{_name(second)} (no reply from {contact.full_name} since {since})"
             )
-            url = reverse("outreach:compose") + f"?contact={second['id']}"
+            url = f"{compose}?contact={second['id']}"
         else:
             someone = _someone_else(request, others)
             if someone is None:
@@ -106,7 +122,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
                     f"No reply from {contact.full_name} after your follow-up: "
                     f"try {_name(someone)} {where}"
                 )
-            url = request.get_absolute_url()
+            url = message_url.format(request.pk)
         items.append(
             DueItem(
                 kind=step.kind,
@@ -123,7 +139,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
 def suggestions_for(request: Message) -> list[dict]:
     """People to try instead of the contact of ``request``: same organization, then field."""
     request = Message.objects.annotate(field_key=Lower("contact__field")).get(pk=request.pk)
-    others = _people_to_suggest(request.owner, [request.pk])
+    others = _people_to_suggest(request.owner, [request], first=5)
     fresh = [o for o in others if o["id"] != request.contact_id and o["last_written"] is None]
     org = request.contact.organization_id
     same_org = [o for o in fresh if org and o["organization_id"] == org]
@@ -131,23 +147,68 @@ def suggestions_for(request: Message) -> list[dict]:
     return (same_org + [o for o in same_field if o not in same_org])[:5]
 
 
-def _people_to_suggest(user, request_ids) -> list[dict]:
-    """Contacts sharing an organization or a field with these requests' contacts."""
-    # The [0] keeps the query running (0 is never an id) even with nothing to look up, so
-    # the number of queries a page makes never depends on the data.
-    requests = Message.objects.filter(pk__in=request_ids or [0])
-    organizations = requests.values("contact__organization_id")
-    fields = requests.exclude(contact__field="").annotate(key=Lower("contact__field"))
+def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=None) -> list[dict]:
+    """People to suggest instead of the contacts of ``requests``, in the order suggested.
+
+    ``requests`` are messages with their contact and ``field_key``. Returned: everyone
+    never written to at their organizations; the first ``first`` never written to in the
+    field of each of ``fields_for`` (all of ``requests`` by default; with ``first=1``, of
+    those with nobody to suggest at their organization); and, for 3B7's
+    second person, everyone at the organizations of ``colleagues_of`` written to since
+    the earliest of those went out. Only those, in one query built from plain lists: an
+    organization or a field can hold most of a big account, and reading all of it, or
+    building nested subqueries to narrow it, cost more than the rest of the agenda.
+
+    No owner filter inside: every set hangs off the user's own requests, and one would
+    make SQLite walk the owner index (every contact of the account) instead of the
+    organization and id indexes. The rows are checked against the owner at the end.
+    """
+    organizations = sorted({r.contact.organization_id for r in requests} - {None})
     last_written = (
         Message.objects.filter(contact=OuterRef("pk")).order_by("-created_at").values("created_at")
     )
-    return list(
+    # The [0] keeps the query running (0 is never an id) even with nothing to look up, so
+    # the number of queries a page makes never depends on the data.
+    wanted = Q(organization_id__in=organizations or [0], last_written__isnull=True)
+    seconds = list(colleagues_of)
+    if seconds:
+        wanted |= Q(
+            organization_id__in=sorted({r.contact.organization_id for r in seconds} - {None}),
+            last_written__gte=min(r.sent_at for r in seconds),
+        )
+    # For each field, walk the contacts in name order (the contact_by_name index) and stop
+    # at the first ``first`` never written to.
+    never_written = ~Exists(Message.objects.filter(contact=OuterRef("pk")))
+    in_field = (
         Contact.objects.filter(owner=user)
-        .annotate(field_key=Lower("field"), last_written=Subquery(last_written[:1]))
-        .filter(Q(organization_id__in=organizations) | Q(field_key__in=fields.values("key")))
+        .annotate(field_key=Lower("field"))
+        .filter(field_key=OuterRef("key"))
+        .filter(never_written)
+        .order_by(Lower("last_name"), Lower("first_name"), "id")
+        .values("pk")
+    )
+    keys = Message.objects.filter(
+        pk__in=[r.pk for r in (requests if fields_for is None else fields_for) if r.field_key]
+        or [0]
+    ).annotate(key=Lower("contact__field"))
+    if first == 1:
+        # Someone at the same organization comes first: walk a field only for a contact
+        # with no organization, or with nobody there never written to. (A field can be
+        # thin in a big account, imported contacts having none: each walk may be long.)
+        fresh_colleague = Contact.objects.filter(
+            organization_id=OuterRef("contact__organization_id")
+        ).filter(never_written)
+        keys = keys.filter(Q(contact__organization__isnull=True) | ~Exists(fresh_colleague))
+    for place in range(first):
+        picks = keys.annotate(pick=Subquery(in_field[place : place + 1])).values("pick")
+        wanted |= Q(pk__in=picks)
+    rows = (
+        Contact.objects.annotate(field_key=Lower("field"), last_written=Subquery(last_written[:1]))
+        .filter(wanted)
         .order_by(Lower("last_name"), Lower("first_name"), "id")
         .values(
             "id",
+            "owner_id",
             "first_name",
             "last_name",
             "organization_id",
@@ -156,31 +217,84 @@ def _people_to_suggest(user, request_ids) -> list[dict]:
             "last_written",
         )
     )
+    return [row for row in rows if row.pop("owner_id") == user.pk]
 
 
-def _second_person(request, others):
+_ID = 987654321  # stands for the id in a route pattern
+
+
+@dataclass(slots=True)
+class _Contact:
+    """What the agenda reads of a contact, from a row of values."""
+
+    pk: int
+    first_name: str
+    last_name: str
+    organization_id: int | None
+    organization_name: str | None
+
+    full_name = property(Contact.full_name.fget)  # the same rule as Contact's
+
+    @property
+    def organization(self):
+        return _Organization(self.organization_name) if self.organization_id else None
+
+
+@dataclass(slots=True)
+class _Organization:
+    name: str
+
+
+@dataclass(slots=True)
+class _Request:
+    """An open request, as the agenda needs it: cheaper to build than a Message."""
+
+    pk: int
+    sent_at: datetime.datetime
+    field_key: str | None
+    contact: _Contact
+
+    @property
+    def contact_id(self):
+        return self.contact.pk
+
+
+class _People:
+    """The rows of ``_people_to_suggest`` grouped once by organization and by field, so
+    each request looks at its own organization's people, not at every contact (with many
+    requests open, scanning the whole list per request took seconds)."""
+
+    def __init__(self, rows):
+        self.by_organization: dict[int, list[dict]] = {}
+        self.fresh_by_field: dict[str, list[dict]] = {}
+        for row in rows:  # already in the suggestion order
+            if row["organization_id"]:
+                self.by_organization.setdefault(row["organization_id"], []).append(row)
+            if row["last_written"] is None and row["field_key"]:
+                self.fresh_by_field.setdefault(row["field_key"], []).append(row)
+
+
+def _second_person(request, people: _People):
     """Someone else at the same organization not yet written to, unless one already was."""
     org = request.contact.organization_id
     if not org:
         return None
-    colleagues = [
-        o for o in others if o["organization_id"] == org and o["id"] != request.contact_id
-    ]
+    colleagues = [o for o in people.by_organization.get(org, ()) if o["id"] != request.contact_id]
     if any(o["last_written"] and o["last_written"] >= request.sent_at for o in colleagues):
         return None  # The student already wrote to a second person.
     return next((o for o in colleagues if o["last_written"] is None), None)
 
 
-def _someone_else(request, others):
-    contact = request.contact
-    fresh = [o for o in others if o["id"] != contact.pk and o["last_written"] is None]
-    if contact.organization_id:
-        for other in fresh:
-            if other["organization_id"] == contact.organization_id:
+def _someone_else(request, people: _People):
+    contact_id = request.contact_id
+    org = request.contact.organization_id
+    if org:
+        for other in people.by_organization.get(org, ()):
+            if other["last_written"] is None and other["id"] != contact_id:
                 return other
     if request.field_key:
-        for other in fresh:
-            if other["field_key"] == request.field_key:
+        for other in people.fresh_by_field.get(request.field_key, ()):
+            if other["id"] != contact_id:
                 return other
     return None
 

@@ -1,0 +1,51 @@
+"""The rows of the due list, written in Python rather than in the template.
+
+A busy account has hundreds of items due. Rendered by the template language, each row
+cost a dozen variable look-ups and up to three ``|date`` filters: most of the home
+page's time. Here each row is one f-string with every value escaped; the markup is the
+same as the template's was.
+"""
+
+import html
+
+from django import template
+from django.utils import dateformat
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def escape(value) -> str:
+    """What autoescaping does (``conditional_escape``), without its lazy-string wrapper."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+@register.simple_tag
+def due_rows(items, today):
+    """One ``<li>`` per item: its kind and ISO date as data attributes, when it is due
+    ("Today", "3 Nov · overdue", "Wed 5 Nov"), and its title, linked when it has a URL."""
+    whens: dict = {}  # many items share a day: format each day once
+    rows = []
+    for item in items:
+        due = item.due
+        if due not in whens:
+            if due == today:
+                whens[due] = ("due-today", "Today")
+            elif due < today:
+                # What the |date filter calls: the same words, in the same language.
+                whens[due] = ("overdue", escape(f"{dateformat.format(due, 'j M')} · overdue"))
+            else:
+                whens[due] = ("", escape(dateformat.format(due, "D j M")))
+        state, when = whens[due]
+        kind, day, title = escape(item.kind), due.isoformat(), escape(item.title)
+        if item.url:
+            title = f'<a href="{escape(item.url)}">{title}</a>'
+        rows.append(
+            f'\n    <li class="due-item due-{kind}" data-kind="{kind}" data-due="{day}">'
+            f'\n      <time datetime="{day}" class="{state}">{when}</time>'
+            f"\n      {title}"
+            "\n    </li>"
+        )
+    return mark_safe("".join(rows))
