@@ -44,7 +44,7 @@ def noon(day):
 
 
 def test_it_prints_exactly_a_json_list_of_items(owner, ada):
-    send(owner, ada, noon(datetime.date(2025, 11, 3)))
+    request = send(owner, ada, noon(datetime.date(2025, 11, 3)))
     assert json.loads(run("--json", "--today", "2025-11-09")) == []
     assert json.loads(run("--json", "--today", "2025-11-10")) == [
         {
@@ -53,6 +53,9 @@ def test_it_prints_exactly_a_json_list_of_items(owner, ada):
             "contact": "Ada Singh",
             "due": "2025-11-10",
             "title": "Follow up with Ada Singh (no reply since 3 Nov)",
+            "url": f"/outreach/compose/?follow_up_to={request.pk}",
+            "starts_at": None,
+            "ends_at": None,
         }
     ]
 

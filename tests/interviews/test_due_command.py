@@ -39,3 +39,12 @@ def test_a_meeting_this_week_is_listed_with_its_time(new_york_owner):
         scheduled(new_york_owner, at(2026, 3, 5, 16, 30))
         text = run()
     assert "Meet Ada Okafor at 16:30 (video call)" in text
+
+
+def test_the_json_gives_a_meeting_its_times_and_its_page(new_york_owner):
+    with time_machine.travel(at(2026, 3, 1, 9), tick=False):
+        interview = scheduled(new_york_owner, at(2026, 3, 5, 16, 30), minutes=20)
+        (meeting,) = [i for i in json.loads(run("--json")) if i["kind"] == "meeting"]
+    assert meeting["starts_at"] == "2026-03-05T21:30:00+00:00"  # 16:30 in New York
+    assert meeting["ends_at"] == "2026-03-05T21:50:00+00:00"
+    assert meeting["url"].startswith(interview.get_absolute_url())

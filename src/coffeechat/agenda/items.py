@@ -49,13 +49,22 @@ class DueItem:
     ends_at: datetime.datetime | None = None
 
     def as_json(self) -> dict:
+        """The item for ``coffeechat due --json``: dates in ISO 8601, times in UTC with
+        their offset, ``url`` the path of the page that does the step (or "")."""
         return {
             "kind": self.kind,
             "contact_id": self.contact_id,
             "contact": self.contact,
             "due": self.due.isoformat(),
             "title": self.title,
+            "url": self.url,
+            "starts_at": _iso(self.starts_at),
+            "ends_at": _iso(self.ends_at),
         }
+
+
+def _iso(moment: datetime.datetime | None) -> str | None:
+    return moment.astimezone(datetime.UTC).isoformat() if moment else None
 
 
 def _sort_key(item: DueItem):
