@@ -104,6 +104,7 @@ class Contact(Owned):
         ordering = [Lower("last_name"), Lower("first_name"), "id"]
         indexes = [
             models.Index("owner", Lower("last_name"), Lower("first_name"), name="contact_by_name"),
+            models.Index(fields=["owner", "-created_at"], name="contact_newest"),
         ]
 
     def __str__(self):

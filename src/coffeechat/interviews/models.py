@@ -92,6 +92,8 @@ class Interview(Owned):
         indexes = [
             models.Index(fields=["owner", "stage"], name="interview_owner_stage"),
             models.Index(fields=["owner", "starts_at"], name="interview_owner_starts"),
+            # A contact's latest meeting (the keep-in-touch clock).
+            models.Index(fields=["contact", "ends_at"], name="interview_last_met"),
         ]
 
     def __str__(self):

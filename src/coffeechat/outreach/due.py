@@ -28,7 +28,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     tz = _zone(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
 
-    # The open requests (through the message_due index), then they and their follow-ups
+    # The open requests (through the message_open index), then they and their follow-ups
     # by primary key and by follow_up_to: reading only those rows, not every message the
     # user ever wrote (an owner_id filter out here makes SQLite scan them all). Both sets
     # are the user's own: they hang off the user's own requests. Plain values, not model

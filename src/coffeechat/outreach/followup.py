@@ -13,12 +13,14 @@ The rules (docs/OUTREACH.md explains them to users):
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 SECOND_CONTACT_BUSINESS_DAYS = 3
 FOLLOW_UP_BUSINESS_DAYS = 7
 
 
+@functools.lru_cache(maxsize=2048)  # the agenda asks for the same few dates again and again
 def add_business_days(start: datetime.date, days: int) -> datetime.date:
     """The date ``days`` business days after ``start`` (weekends skipped, holidays not)."""
     if days < 0:

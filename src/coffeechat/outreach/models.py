@@ -105,8 +105,15 @@ class Message(Owned):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["owner", "state", "kind", "sent_at"], name="message_due"),
+            # The open requests: no_reply_at before sent_at, so the agenda reads only the
+            # requests still waiting, not every request the student ever let go of.
+            models.Index(
+                fields=["owner", "state", "kind", "no_reply_at", "sent_at"], name="message_open"
+            ),
             models.Index(fields=["contact", "created_at"], name="message_by_contact"),
+            # A contact's latest message sent and latest reply (the keep-in-touch clock).
+            models.Index(fields=["contact", "sent_at"], name="message_last_sent"),
+            models.Index(fields=["contact", "replied_at"], name="message_last_reply"),
         ]
 
     def __str__(self):
