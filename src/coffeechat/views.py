@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from coffeechat.agenda.items import due_items
+from coffeechat.agenda.sections import HOME_LIMIT, sections
 from coffeechat.contacts.models import Contact
 
 
@@ -10,7 +11,7 @@ def home(request):
     today = timezone.localdate()  # in the user's time zone (UserTimezoneMiddleware)
     context = {
         "today": today,
-        "due_items": due_items(request.user, today),
+        "due_sections": sections(due_items(request.user, today), today, limit=HOME_LIMIT),
         "contact_count": contacts.count(),
         "recent_contacts": contacts.select_related("organization").order_by("-created_at")[:5],
     }

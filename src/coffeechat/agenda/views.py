@@ -9,7 +9,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from coffeechat.agenda.feed import build_feed
+from coffeechat.agenda.items import due_items
 from coffeechat.agenda.models import CalendarFeed
+from coffeechat.agenda.sections import sections
+
+
+def everything_due(request):
+    """The whole due list; the home page shows the first few of each section."""
+    today = timezone.localdate()  # in the user's time zone (UserTimezoneMiddleware)
+    context = {"today": today, "due_sections": sections(due_items(request.user, today), today)}
+    return render(request, "agenda/due.html", context)
 
 
 def feed_url(request, feed):

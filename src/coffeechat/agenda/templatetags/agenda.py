@@ -25,7 +25,8 @@ def escape(value) -> str:
 @register.simple_tag
 def due_rows(items, today):
     """One ``<li>`` per item: its kind and ISO date as data attributes, when it is due
-    ("Today", "3 Nov · overdue", "Wed 5 Nov"), and its title, linked when it has a URL."""
+    ("Today", "3 Nov · overdue", "30 Dec 2025 · overdue", "Wed 5 Nov"), and its title,
+    linked when it has a URL."""
     whens: dict = {}  # many items share a day: format each day once
     rows = []
     for item in items:
@@ -34,10 +35,13 @@ def due_rows(items, today):
             if due == today:
                 whens[due] = ("due-today", "Today")
             elif due < today:
-                # What the |date filter calls: the same words, in the same language.
-                whens[due] = ("overdue", escape(f"{dateformat.format(due, 'j M')} · overdue"))
+                # What the |date filter calls: the same words, in the same language. The
+                # year only when it isn't this one.
+                day = dateformat.format(due, "j M" if due.year == today.year else "j M Y")
+                whens[due] = ("overdue", escape(f"{day} · overdue"))
             else:
-                whens[due] = ("", escape(dateformat.format(due, "D j M")))
+                day = dateformat.format(due, "D j M" if due.year == today.year else "D j M Y")
+                whens[due] = ("", escape(day))
         state, when = whens[due]
         kind, day, title = escape(item.kind), due.isoformat(), escape(item.title)
         if item.url:

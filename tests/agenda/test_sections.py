@@ -1,0 +1,91 @@
+"""The due list in sections: overdue, today, coming up; the home page shows a few of each."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from coffeechat.agenda.items import DueItem
+from coffeechat.agenda.sections import HOME_LIMIT, sections
+from coffeechat.contacts.models import Contact
+from coffeechat.interviews.models import Todo
+
+TODAY = datetime.date(2026, 3, 4)
+
+
+def item(day_offset, title="Something"):
+    return DueItem(
+        kind="todo",
+        contact_id=None,
+        contact="",
+        due=TODAY + datetime.timedelta(days=day_offset),
+        title=title,
+    )
+
+
+def test_items_fall_into_overdue_today_and_coming_up_in_their_order():
+    items = [item(-3, "a"), item(-1, "b"), item(0, "c"), item(2, "d")]
+    split = sections(items, TODAY)
+    assert [(s.key, s.title, [i.title for i in s.items]) for s in split] == [
+        ("overdue", "Overdue", ["a", "b"]),
+        ("today", "Today", ["c"]),
+        ("upcoming", "Coming up", ["d"]),
+    ]
+
+
+def test_empty_sections_are_left_out():
+    assert [s.key for s in sections([item(0)], TODAY)] == ["today"]
+    assert sections([], TODAY) == []
+
+
+def test_a_limit_keeps_the_first_items_and_counts_the_rest():
+    [overdue] = sections([item(-n, str(n)) for n in range(15, 0, -1)], TODAY, limit=10)
+    assert [i.title for i in overdue.items] == [str(n) for n in range(15, 5, -1)]
+    assert (overdue.total, overdue.hidden) == (15, 5)
+
+
+@pytest.fixture
+def many_todos(owner):
+    """Twelve open to-dos from last year, oldest first, and one due today."""
+    ada = Contact.objects.create(owner=owner, first_name="Ada", last_name="Singh")
+    for n in range(12):
+        Todo.objects.create(
+            owner=owner,
+            contact=ada,
+            kind="research",
+            text=f"Old task {n:02d}",
+            due_date=datetime.date(2025, 6, 1) + datetime.timedelta(days=n),
+        )
+    Todo.objects.create(owner=owner, kind="other", text="Call the career office", due_date=TODAY)
+
+
+def test_the_home_page_shows_the_first_few_overdue_and_links_to_the_rest(
+    owner_client, many_todos
+):
+    with time_machine.travel(datetime.datetime(2026, 3, 4, 15, tzinfo=datetime.UTC)):
+        html = owner_client.get("/").text
+    assert html.count('class="due-item') == HOME_LIMIT + 1
+    assert "Old task 09" in html and "Old task 10" not in html
+    assert 'Overdue <span class="muted count">(12)</span>' in html
+    assert '<a href="/agenda/#due-overdue">See the other 2 overdue</a>' in html
+    assert "Call the career office" in html
+    # Last year's dates carry their year; this year's don't.
+    assert "1 Jun 2025 · overdue" in html
+    assert ">Today<" in html
+
+
+def test_the_agenda_page_shows_everything_due(owner_client, many_todos):
+    with time_machine.travel(datetime.datetime(2026, 3, 4, 15, tzinfo=datetime.UTC)):
+        response = owner_client.get("/agenda/")
+    html = response.text
+    assert response.status_code == 200
+    assert html.count('class="due-item') == 13
+    assert "Old task 11" in html
+    assert "See the other" not in html
+    assert '<h2 id="due-overdue" class="due-section">' in html
+
+
+def test_the_agenda_page_says_what_to_do_when_nothing_is_due(owner_client):
+    html = owner_client.get("/agenda/").text
+    assert "Nothing is due" in html
+    assert "write to someone" in html
