@@ -59,9 +59,7 @@ def many_todos(owner):
     Todo.objects.create(owner=owner, kind="other", text="Call the career office", due_date=TODAY)
 
 
-def test_the_home_page_shows_the_first_few_overdue_and_links_to_the_rest(
-    owner_client, many_todos
-):
+def test_the_home_page_shows_the_first_few_overdue_and_links_to_the_rest(owner_client, many_todos):
     with time_machine.travel(datetime.datetime(2026, 3, 4, 15, tzinfo=datetime.UTC)):
         html = owner_client.get("/").text
     assert html.count('class="due-item') == HOME_LIMIT + 1

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0002_pending_import'),
+        ("contacts", "0002_pending_import"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['owner', '-created_at'], name='contact_newest'),
+            model_name="contact",
+            index=models.Index(fields=["owner", "-created_at"], name="contact_newest"),
         ),
     ]

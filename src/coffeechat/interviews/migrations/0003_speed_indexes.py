@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0003_speed_indexes'),
-        ('interviews', '0002_lifecycle_prep_notes_keep_in_touch'),
+        ("contacts", "0003_speed_indexes"),
+        ("interviews", "0002_lifecycle_prep_notes_keep_in_touch"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='interview',
-            index=models.Index(fields=['contact', 'ends_at'], name='interview_last_met'),
+            model_name="interview",
+            index=models.Index(fields=["contact", "ends_at"], name="interview_last_met"),
         ),
     ]

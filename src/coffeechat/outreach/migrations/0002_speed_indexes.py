@@ -5,29 +5,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contacts', '0003_speed_indexes'),
-        ('interviews', '0003_speed_indexes'),
-        ('outreach', '0001_initial'),
+        ("contacts", "0003_speed_indexes"),
+        ("interviews", "0003_speed_indexes"),
+        ("outreach", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='message',
-            name='message_due',
+            model_name="message",
+            name="message_due",
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['owner', 'state', 'kind', 'no_reply_at', 'sent_at'], name='message_open'),
+            model_name="message",
+            index=models.Index(
+                fields=["owner", "state", "kind", "no_reply_at", "sent_at"], name="message_open"
+            ),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['contact', 'sent_at'], name='message_last_sent'),
+            model_name="message",
+            index=models.Index(fields=["contact", "sent_at"], name="message_last_sent"),
         ),
         migrations.AddIndex(
-            model_name='message',
-            index=models.Index(fields=['contact', 'replied_at'], name='message_last_reply'),
+            model_name="message",
+            index=models.Index(fields=["contact", "replied_at"], name="message_last_reply"),
         ),
     ]
