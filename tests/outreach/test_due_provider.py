@@ -185,13 +185,13 @@ def test_the_number_of_queries_does_not_grow_with_the_data(owner, ionic, django_
 
     settings_for(owner, use_3b7=True)
     threads(1)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert follow_up_items(owner, day(30))
     threads(30)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert len(follow_up_items(owner, day(30))) >= 31
 
 
 def test_with_nothing_sent_the_query_count_is_the_same(owner, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert follow_up_items(owner, MON) == []

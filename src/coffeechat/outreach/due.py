@@ -1,8 +1,9 @@
 """The agenda provider for outreach: follow-ups due, 3B7's second person, and letting go.
 
-Computed from the messages on every call (no cron job), in three queries whatever the
+Computed from the messages on every call (no cron job), in four queries whatever the
 number of messages: the profile, the open requests with their follow-ups, and the people
-who could be suggested instead.
+who could be suggested instead (the first never written to in each field, then everyone
+else who could be suggested).
 """
 
 import datetime
@@ -28,27 +29,26 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     tz = _zone(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
 
-    # The open requests (through the message_open index), then they and their follow-ups
-    # by primary key and by follow_up_to: reading only those rows, not every message the
-    # user ever wrote (an owner_id filter out here makes SQLite scan them all). Both sets
-    # are the user's own: they hang off the user's own requests. Plain values, not model
-    # instances: a busy account has hundreds of these open.
-    is_open_request = Q(owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None)
+    # The open requests (through the message_open index), each with what its follow-ups
+    # say: when the first went out and whether one was answered, looked up through the
+    # follow_up_to index. Plain values, not model instances: a busy account has hundreds
+    # of these open.
+    follow_ups = Message.objects.filter(follow_up_to=OuterRef("pk")).exclude(state=State.DRAFT)
     rows = (
-        Message.objects.filter(
-            is_open_request
-            | (
-                Q(follow_up_to__in=Message.objects.filter(is_open_request).values("pk"))
-                & ~Q(state=State.DRAFT)
-            )
+        Message.objects.filter(owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None)
+        .annotate(
+            field_key=Lower("contact__field"),
+            followed_up_at=Subquery(
+                follow_ups.filter(sent_at__isnull=False).order_by("sent_at").values("sent_at")[:1]
+            ),
+            answered=Exists(follow_ups.filter(state=State.REPLIED)),
         )
-        .annotate(field_key=Lower("contact__field"))
         .order_by("sent_at", "id")
         .values_list(
             "id",
-            "follow_up_to_id",
-            "state",
             "sent_at",
+            "followed_up_at",
+            "answered",
             "contact_id",
             "contact__first_name",
             "contact__last_name",
@@ -57,21 +57,17 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
             "field_key",
         )
     )
-    requests: dict[int, _Request] = {}
-    follow_ups: dict[int, list[tuple]] = {}
-    for pk, follow_up_to, state, sent_at, *contact, field_key in rows:
-        if follow_up_to:
-            follow_ups.setdefault(follow_up_to, []).append((state, sent_at))
-        else:
-            requests[pk] = _Request(pk, sent_at, field_key, _Contact(*contact))
+    threads = []  # (request, what its follow-ups say)
+    for pk, sent_at, followed_up_at, answered, *contact, field_key in rows:
+        request = _Request(pk, sent_at, field_key, _Contact(*contact))
+        threads.append((request, followed_up_at, answered))
 
     pending = []  # (request, step)
-    for request in requests.values():
-        answers = follow_ups.get(request.pk, [])
+    for request, followed_up_at, answered in threads:
         thread = Thread(
             request_sent_on=_local_date(request.sent_at, tz),
-            follow_up_sent_on=_local_date(answers[0][1], tz) if answers else None,
-            replied=any(state == State.REPLIED for state, _sent_at in answers),
+            follow_up_sent_on=_local_date(followed_up_at, tz) if followed_up_at else None,
+            replied=answered,
         )
         for step in next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7):
             pending.append((request, step))
@@ -155,7 +151,7 @@ def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=
     field of each of ``fields_for`` (all of ``requests`` by default; with ``first=1``, of
     those with nobody to suggest at their organization); and, for 3B7's
     second person, everyone at the organizations of ``colleagues_of`` written to since
-    the earliest of those went out. Only those, in one query built from plain lists: an
+    the earliest of those went out. Only those, in two queries built from plain lists: an
     organization or a field can hold most of a big account, and reading all of it, or
     building nested subqueries to narrow it, cost more than the rest of the agenda.
 
@@ -199,9 +195,12 @@ def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=
             organization_id=OuterRef("contact__organization_id")
         ).filter(never_written)
         keys = keys.filter(Q(contact__organization__isnull=True) | ~Exists(fresh_colleague))
-    for place in range(first):
-        picks = keys.annotate(pick=Subquery(in_field[place : place + 1])).values("pick")
-        wanted |= Q(pk__in=picks)
+    # The picks are read first, as a plain list: inside the main query, a subquery in the
+    # OR made PostgreSQL read every contact of the account.
+    picks = keys.annotate(
+        **{f"pick{place}": Subquery(in_field[place : place + 1]) for place in range(first)}
+    ).values_list(*(f"pick{place}" for place in range(first)))
+    wanted |= Q(pk__in=sorted({pk for row in picks for pk in row if pk is not None}) or [0])
     rows = (
         Contact.objects.annotate(field_key=Lower("field"), last_written=Subquery(last_written[:1]))
         .filter(wanted)
