@@ -1,11 +1,15 @@
 """vCard files (.vcf) as Apple Contacts, Google Contacts, Outlook and others write them.
 
 The file is cut into cards first, so that one damaged card is skipped (and reported
-with its number) instead of losing every card after it. Each card is then read by
-vobject, with quoted-printable support for Outlook's vCard 2.1.
+with its number) instead of losing every card after it. vobject reads each card's lines
+(unfolding, groups such as ``item1.``, parameters, quoted-printable with its character
+set); the values are decoded here, because vobject keeps only the part of a text value
+before its first unescaped comma, and Outlook and Android don't escape commas
+(``TITLE:VP, Sales``, ``NOTE:Met in Boston, at the fair``).
 """
 
 import contextlib
+import io
 import logging
 import quopri
 import re
@@ -58,8 +62,7 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
             )
             continue
         try:
-            component = _read(card)
-            record = _record(number, component)
+            record = _record(number, _read(card))
         except Exception as error:  # vobject raises many kinds; any of them spoils one card
             reason = " ".join(str(error).split())[:160] or type(error).__name__
             record = ImportRecord(row=number, problem=f"card could not be read ({reason})")
@@ -103,39 +106,86 @@ def _declare_qp_charsets(card: str) -> str:
     return "\n".join(lines)
 
 
-def _read(card: str):
+def _read(card: str) -> dict[str, list]:
+    """{property name in capitals: [vobject ContentLine, ...]} of one card, in card order.
+
+    A line's value is its text as written (quoted-printable and character set already
+    decoded, vCard escapes still in). A line no reader could make sense of (a vendor's
+    private property gone wrong) is left out; a component inside the card is damage.
+    """
     card = _declare_qp_charsets(card)
+    lines: dict[str, list] = {}
     with _quiet_vobject():
-        # ignoreUnreadable: one odd line (a vendor's private property) shouldn't lose the card.
-        components = vobject.readComponents(card, allowQP=True, ignoreUnreadable=True)
-        component = next(components, None)
-    if component is None or component.name.upper() != "VCARD":
-        raise ValueError("not a vCard")
-    return component
+        for text, number in vobject.base.getLogicalLines(io.StringIO(card), allowQP=True):
+            try:
+                line = vobject.base.textLineToContentLine(text, number)
+            except vobject.base.VObjectError:
+                continue
+            name = line.name.upper()
+            if name == "BEGIN" and number > 1:
+                raise ValueError(f"a {line.value.strip()} inside the card")
+            lines.setdefault(name, []).append(line)
+    return lines
 
 
-def _lines(component, name):
-    return component.contents.get(name.lower(), [])
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 
 
-def _text(value) -> str:
-    if isinstance(value, list | tuple):
-        return " ".join(_text(v) for v in value if _text(v))
-    return value.strip() if isinstance(value, str) else ""
+def _unescape(value: str) -> str:
+    r"""A vCard text value as written: \n and \N are line breaks, \, \; \\ and \: the
+    character itself (Google writes 'https\://')."""
+    if "\\" not in value:
+        return value
+    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-_ESCAPED = re.compile(r"\\([:,;\\])")
+def _split(value: str, separator: str) -> list[str]:
+    """``value`` cut at each ``separator`` that is not escaped, parts still escaped."""
+    parts, current, escaped = [], [], False
+    for char in value:
+        if escaped:
+            current.append("\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if escaped:
+        current.append("\\")
+    parts.append("".join(current))
+    return parts
 
 
-def _plain(value) -> str:
-    """A URL, email or phone with vCard escapes removed (Google writes 'https\\://...')."""
-    return _ESCAPED.sub(r"\1", _text(value))
+def _raw(line) -> str:
+    value = line.value
+    if isinstance(value, bytes):  # base64 data (a photo): no text in it
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def _text(line) -> str:
+    """A one-line text value (FN, TITLE, ...) with its escapes undone, trimmed."""
+    return " ".join(_unescape(_raw(line)).split()) if line is not None else ""
+
+
+def _parts(line, count: int) -> list[str]:
+    """The components of a structured value (N, ORG, ADR), at least ``count`` of them."""
+    parts = [" ".join(_unescape(p).split()) for p in _split(_raw(line), ";")]
+    return parts + [""] * (count - len(parts))
+
+
+def _first(lines: dict, name: str):
+    found = lines.get(name)
+    return found[0] if found else None
 
 
 def _types(line) -> set[str]:
     types = {p.casefold() for p in line.singletonparams}
     for value in line.params.get("TYPE", []):
-        types.update(part.strip().casefold() for part in value.split(","))
+        types.update(part.strip().strip('"').casefold() for part in value.split(","))
     return types
 
 
@@ -155,68 +205,67 @@ def _by_preference(lines):
     return [line for _, line in sorted(enumerate(lines), key=rank)]
 
 
-def _record(number: int, card) -> ImportRecord:
+_SOCIAL_USER = re.compile(r"^x-apple:|^x-user:", re.IGNORECASE)
+
+
+def _linkedin_of_social(line) -> str:
+    """Apple's X-SOCIALPROFILE for LinkedIn: a profile URL, or a user name
+    (``x-user=jane-doe`` or a value ``x-apple:jane-doe``) that stands for one."""
+    value = _text(line)
+    if "linkedin.com" in value.casefold():
+        return value
+    if "linkedin" not in _types(line):
+        return ""
+    user = next(iter(line.params.get("X-USER", [])), "") or _SOCIAL_USER.sub("", value)
+    user = user.strip().strip("/")
+    if user and re.fullmatch(r"[\w%.-]+", user):
+        return f"https://www.linkedin.com/in/{user}"
+    return ""
+
+
+def _record(number: int, lines: dict) -> ImportRecord:
     record = ImportRecord(row=number)
-    kind = _text(next((line.value for line in _lines(card, "KIND")), ""))
-    show_as = _text(next((line.value for line in _lines(card, "X-ABSHOWAS")), ""))
+    kind = _text(_first(lines, "KIND"))
+    show_as = _text(_first(lines, "X-ABSHOWAS"))
     if kind.casefold() == "org" or show_as.casefold() == "company":
         record.problem = "a card for an organization, not a person"
-    name = next((line.value for line in _lines(card, "N")), None)
-    if name is not None and not isinstance(name, str):
-        record.first_name = _text(name.given)
-        record.last_name = _text(name.family)
-    org = next((line.value for line in _lines(card, "ORG")), None)
-    if isinstance(org, str):
-        org = org.split(";")
-    if org:
-        parts = [_text(part) for part in org]
+    name = _first(lines, "N")
+    if name is not None:
+        family, given = _parts(name, 2)[:2]
+        record.first_name, record.last_name = given, family
+    org = _first(lines, "ORG")
+    if org is not None:
+        parts = _parts(org, 1)
         record.organization = parts[0]
         record.department = ", ".join(p for p in parts[1:] if p)
     if not (record.first_name or record.last_name):
-        full = _text(next((line.value for line in _lines(card, "FN")), ""))
+        full = _text(_first(lines, "FN"))
         if full and full.casefold() == record.organization.casefold():
             # Outlook and others file a company under its own name, with no person's name.
             record.problem = "a card for an organization, not a person"
         record.first_name, record.last_name = split_full_name(full)
-    record.emails = [_plain(line.value) for line in _by_preference(_lines(card, "EMAIL"))]
-    record.title = _text(next((line.value for line in _lines(card, "TITLE")), "")) or _text(
-        next((line.value for line in _lines(card, "ROLE")), "")
-    )
-    phones = _by_preference(_lines(card, "TEL"))
+    record.emails = [_text(line) for line in _by_preference(lines.get("EMAIL", []))]
+    record.title = _text(_first(lines, "TITLE")) or _text(_first(lines, "ROLE"))
+    phones = _by_preference(lines.get("TEL", []))
     if phones:
-        record.phone = re.sub(r"^tel:", "", _plain(phones[0].value), flags=re.IGNORECASE)
-    urls = [_plain(line.value) for line in _lines(card, "URL")]
-    for line in _lines(card, "X-SOCIALPROFILE"):
-        value = _plain(line.value)
-        if "linkedin" in _types(line) or "linkedin.com" in value.casefold():
-            if "linkedin.com" in value.casefold():
-                urls.insert(0, value)
-            elif line.params.get("X-USER"):
-                urls.insert(0, f"https://www.linkedin.com/in/{line.params['X-USER'][0]}")
+        record.phone = re.sub(r"^tel:", "", _text(phones[0]), flags=re.IGNORECASE)
+    urls = [_text(line) for line in lines.get("URL", [])]
+    for line in lines.get("X-SOCIALPROFILE", []):
+        if profile := _linkedin_of_social(line):
+            urls.insert(0, profile)
     linkedin = next((u for u in urls if "linkedin.com/" in u.casefold()), "")
     record.linkedin_url = linkedin
     record.websites = [u for u in urls if u and u != linkedin]
-    addresses = _by_preference(_lines(card, "ADR"))
-    if addresses and not isinstance(addresses[0].value, str):
-        address = addresses[0].value
-        record.location = ", ".join(
-            part
-            for part in (_text(address.city), _text(address.region), _text(address.country))
-            if part
-        )
-    record.notes = "\n\n".join(
-        _text_block(line.value) for line in _lines(card, "NOTE") if _text_block(line.value)
-    )
+    addresses = _by_preference(lines.get("ADR", []))
+    if addresses:
+        # post office box; extended; street; city; region; postal code; country
+        parts = _parts(addresses[0], 7)
+        record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
+    notes = [_unescape(_raw(line)).replace("\r\n", "\n").strip() for line in lines.get("NOTE", [])]
+    record.notes = "\n\n".join(note for note in notes if note)
     tags = []
-    for line in _lines(card, "CATEGORIES"):
-        values = line.value if isinstance(line.value, list) else re.split(r"[,;]", line.value)
-        tags.extend(_text(v) for v in values)
+    for line in lines.get("CATEGORIES", []):
+        for part in _split(_raw(line), ","):
+            tags.extend(_unescape(tag) for tag in _split(part, ";"))
     record.tags = tags
     return record
-
-
-def _text_block(value) -> str:
-    """A note keeps its line breaks."""
-    if isinstance(value, list | tuple):
-        value = "\n".join(str(v) for v in value)
-    return str(value or "").replace("\r\n", "\n").strip()
