@@ -144,7 +144,8 @@ def test_the_real_console_script_on_a_fresh_home(tmp_path):
     )
     assert broken.returncode == 1
     assert broken.stderr.strip() == (
-        "coffeechat import: photo.png: this is a PNG image, not a contacts export."
+        "coffeechat import: photo.png: this is a PNG image, not a contacts export. "
+        "Choose the Connections.csv, .vcf or .csv file your contacts were exported to."
     )
 
 

@@ -9,7 +9,12 @@ import re
 
 from nameparser import HumanName
 
-from coffeechat.contacts.importing.detect import HEADER_SEARCH_ROWS, csv_rows, head_rows
+from coffeechat.contacts.importing.detect import (
+    HEADER_SEARCH_ROWS,
+    csv_rows,
+    delimiters,
+    head_rows,
+)
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import ImportRecord, parse_date
 
@@ -158,23 +163,18 @@ def unique_headers(cells: list[str]) -> list[str]:
     return headers
 
 
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    return max(counts, key=lambda d: (counts[d], d == ","))
-
-
 def find_header(text: str, *, require_name: bool = True):
-    """(row number, header names, delimiter) of the first row that names a name column."""
-    delimiter = _delimiter(text)
+    """(row number, header names, delimiter) of the first row that names a name column;
+    without ``require_name``, else the first row that isn't blank."""
     first = None
-    for number, cells in head_rows(text, HEADER_SEARCH_ROWS, delimiter):
-        if not any(c.strip() for c in cells):
-            continue
-        headers = unique_headers(cells)
-        first = first or (number, headers, delimiter)
-        if NAME_FIELDS & set(guess_mapping(headers).values()):
-            return number, headers, delimiter
+    for delimiter in delimiters(text):
+        for number, cells in head_rows(text, HEADER_SEARCH_ROWS, delimiter):
+            if not any(c.strip() for c in cells):
+                continue
+            headers = unique_headers(cells)
+            first = first or (number, headers, delimiter)
+            if NAME_FIELDS & set(guess_mapping(headers).values()):
+                return number, headers, delimiter
     return None if require_name else first
 
 

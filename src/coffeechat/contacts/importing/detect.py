@@ -4,31 +4,33 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import FORMATS
 
 HEADER_SEARCH_ROWS = 20
 
+_CHOOSE = "choose the Connections.csv, .vcf or .csv file your contacts were exported to."
 _SIGNATURES = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "an Excel workbook or zip archive; open it and save it as CSV first"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) workbook; open it and save it as CSV first"),
+    (b"{\\rtf", "a rich-text (RTF) document"),
 )
+_SAVE_AS_CSV = "; open it in your spreadsheet program and save it as CSV (UTF-8), then import that."
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _VCARD_BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_VCARD_BEGIN_BYTES = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.I | re.M)
 
 
 def decode(data: bytes, filename: str) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else Windows-1252."""
     if not data.strip():
         raise ImportFileError(filename, "the file is empty; export your contacts again.")
-    for signature, kind in _SIGNATURES:
-        if data.startswith(signature):
-            raise ImportFileError(filename, f"this is {kind}, not a contacts export.")
+    if problem := _not_text(data):
+        raise ImportFileError(filename, problem)
     text = None
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -56,6 +58,8 @@ def decode(data: bytes, filename: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            text = _unfolded_utf8(data)
+        if text is None:
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
@@ -70,6 +74,54 @@ def decode(data: bytes, filename: str) -> str:
     return text
 
 
+def _not_text(data: bytes) -> str | None:
+    """What the file is when it is a known kind of document rather than text."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return f"this is {kind}, not a contacts export. {_CHOOSE[0].upper()}{_CHOOSE[1:]}"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "this is an Excel workbook (.xls), not a CSV file" + _SAVE_AS_CSV
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_problem(data)
+    return None
+
+
+def _zip_problem(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            kind = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
+        names, kind = [], b""
+    if any(name.startswith("xl/") for name in names) or not names:
+        # (A workbook cut short doesn't list its parts; a workbook is the usual case.)
+        return "this is an Excel workbook (.xlsx), not a CSV file" + _SAVE_AS_CSV
+    if b"spreadsheet" in kind:
+        return "this is an OpenDocument or Numbers spreadsheet, not a CSV file" + _SAVE_AS_CSV
+    if any(name.rsplit("/", 1)[-1].casefold() == "connections.csv" for name in names):
+        return (
+            "this is a zip archive (LinkedIn's data export comes as one); unzip it and "
+            "import the Connections.csv inside."
+        )
+    return (
+        "this is a zip archive, not a contacts export; unzip it and import the .csv or .vcf inside."
+    )
+
+
+_BYTE_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _unfolded_utf8(data: bytes) -> str | None:
+    """A vCard in UTF-8 whose long lines were folded every 75 bytes, as the standard
+    counts them, cutting a letter such as 'é' in two: joined again, it reads as UTF-8."""
+    if not _VCARD_BEGIN_BYTES.search(data[:4096]):
+        return None
+    try:
+        return _BYTE_FOLD.sub(b"", data).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _bomless_utf16(head: bytes) -> str | None:
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
@@ -82,19 +134,56 @@ def _bomless_utf16(head: bytes) -> str | None:
 
 
 def _binary() -> str:
-    return (
-        "this is not a text file (it holds binary data); choose the Connections.csv, "
-        ".vcf or .csv file your contacts were exported to."
-    )
+    return f"this is not a text file (it holds binary data); {_CHOOSE}"
 
 
 def csv_rows(text: str, delimiter: str = ","):
     """Rows as a spreadsheet shows them: (row number from 1, cells). Blank lines count."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    cells = None
     try:
-        yield from enumerate(reader, start=1)
+        for number, cells in enumerate(reader, start=1):
+            yield number, cells
     except csv.Error as error:
-        raise ValueError(f"row {reader.line_num}: {error}") from None
+        raise ValueError(f"row {reader.line_num}: {_csv_problem(error)}") from None
+    if cells and text.count('"') % 2 and _ends_in_open_quote(text, cells[-1], delimiter):
+        # strict=False reads a quote that is never closed as a cell running to the end.
+        raise ValueError(f"row {number}: {_UNCLOSED}")
+
+
+def _ends_in_open_quote(text: str, last_cell: str, delimiter: str) -> bool:
+    """Whether the file ends inside a quoted cell: the last quote mark opens a cell (a
+    stray one inside a cell, as in 6" Subs, doesn't), or the last cell spans lines."""
+    position = text.rindex('"')
+    return "\n" in last_cell or position == 0 or text[position - 1] in (delimiter, "\n")
+
+
+_UNCLOSED = (
+    'a quote mark (") opened there is never closed, so the rest of the file would be read '
+    "as one cell; the file may be cut off: export it again, or fix that row in a text editor"
+)
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters, most likely because "
+            'a quote mark (") before it is never closed; fix that row in a text editor, or '
+            "export the file again"
+        )
+    return f"{error}; export the file again"
+
+
+DELIMITERS = (",", ";", "\t")
+
+
+def delimiters(text: str) -> list[str]:
+    """The delimiters a CSV may use, likeliest first: the one that splits some early line
+    most (Excel saves with ';' where the comma is a decimal point, and its "Unicode text"
+    with tabs). A first line such as LinkedIn's "Notes:" has none, so all are counted."""
+    lines = text[:65536].split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    most = {d: max(line.count(d) for line in lines) for d in DELIMITERS}
+    return sorted(DELIMITERS, key=lambda d: (-most[d], DELIMITERS.index(d)))
 
 
 def head_rows(text: str, limit: int = HEADER_SEARCH_ROWS, delimiter: str = ","):

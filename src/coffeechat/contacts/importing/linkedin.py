@@ -7,7 +7,7 @@ first rows and columns are found by name, never by position. A file counts as Li
 only when all its columns are LinkedIn's (see ``is_header``).
 """
 
-from coffeechat.contacts.importing.detect import csv_rows, head_rows
+from coffeechat.contacts.importing.detect import csv_rows, delimiters, head_rows
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import ImportRecord, parse_date
 
@@ -54,10 +54,14 @@ def is_header(cells: list[str], *, only_linkedin: bool = True) -> bool:
 
 
 def find_header(text: str, *, only_linkedin: bool = True):
-    """(row number, cells) of the LinkedIn header in the first rows, or None."""
-    for number, cells in head_rows(text):
-        if is_header(cells, only_linkedin=only_linkedin):
-            return number, cells
+    """(row number, cells, delimiter) of the LinkedIn header in the first rows, or None.
+
+    LinkedIn writes commas; the same file saved again by Excel may have semicolons or tabs.
+    """
+    for delimiter in delimiters(text):
+        for number, cells in head_rows(text, delimiter=delimiter):
+            if is_header(cells, only_linkedin=only_linkedin):
+                return number, cells, delimiter
     return None
 
 
@@ -72,7 +76,7 @@ def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecor
             "'First Name,Last Name,URL,Email Address,Company,Position,Connected On'. "
             "Is this the Connections.csv from LinkedIn's data export?",
         )
-    header_row, header = found
+    header_row, header, delimiter = found
     columns = _index(header)
     # A column the header lacks reads from one blank cell added past the end of each row.
     blank = len(header)
@@ -91,7 +95,7 @@ def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecor
     padding = [""] * (blank + 1)
     records = []
     try:
-        for number, cells in csv_rows(text):
+        for number, cells in csv_rows(text, delimiter):
             if number <= header_row or not any(cells):
                 continue
             cells = cells[:blank] + padding[min(len(cells), blank) :]

@@ -178,12 +178,16 @@ _DATE_FORMATS = (
     "%d %b %Y",  # LinkedIn: 15 Jan 2024
     "%d %B %Y",
     "%Y-%m-%d",
-    "%m/%d/%Y",
+    "%m/%d/%Y",  # Excel in the US: 1/15/2024
     "%m/%d/%y",
+    "%d/%m/%Y",  # elsewhere: 15/01/2024 (read so only when it can't be month first)
+    "%d/%m/%y",
+    "%Y/%m/%d",
     "%d-%b-%y",
     "%d-%b-%Y",
     "%b %d, %Y",
     "%B %d, %Y",
+    "%b %d %Y",
     "%d.%m.%Y",
     "%Y%m%d",
 )
@@ -211,8 +215,9 @@ def parse_date(text: str) -> date | None:
             return None
     if not text:
         return None
-    if "T" in text and text[:4].isdigit():  # ISO timestamps: 2024-01-15T10:00:00Z
-        text = text.split("T", 1)[0]
+    if text[:4].isdigit() and ("T" in text or ":" in text):
+        # Timestamps: 2024-01-15T10:00:00Z, or 2024-01-15 10:00:00 from a spreadsheet
+        text = text.replace("T", " ", 1).split(" ", 1)[0]
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
