@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.interviews.models import CLOSED_STAGES
 from coffeechat.outreach import sending
 from coffeechat.outreach.checking import check_draft
 from coffeechat.outreach.due import suggestions_for
@@ -80,8 +81,27 @@ def message_detail(request, pk):
         "suggestions": suggestions_for(message)
         if message.kind == "request" and message.state == State.SENT
         else [],
+        "after_reply_interview": _after_reply_interview(message),
     }
     return render(request, "outreach/detail.html", context)
+
+
+def _after_reply_interview(message):
+    """The conversation an answered request leads to: its own, else the contact's latest.
+
+    A request written from the contact page has no interview; once they answer, the page
+    offers the next step, and it should not offer to plan one that already exists.
+    """
+    if message.kind != "request" or message.state != State.REPLIED:
+        return None
+    if message.interview_id:
+        return message.interview
+    # A declined, unanswered or cancelled one is over: offer a new conversation instead.
+    return (
+        message.contact.interviews.exclude(stage__in=CLOSED_STAGES)
+        .order_by("-created_at", "-id")
+        .first()
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -279,7 +299,7 @@ def _blocked_text(report) -> str:
     count = len(report.by_severity("error"))
     return (
         f"Not sent: the checker found {count} problem{'s' if count != 1 else ''} to fix. "
-        "Fix the draft, or tick “Send anyway” if you are sure."
+        "Fix the draft, or choose “Send anyway” on its page if you are sure."
     )
 
 
