@@ -36,8 +36,21 @@ class StageFilterForm(forms.Form):
 
 
 class ScheduleForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    start_time = forms.TimeField(label="Start time", widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Pick the day you agreed to meet.",
+            "invalid": "Give the date as YYYY-MM-DD, e.g. 2026-03-14.",
+        },
+    )
+    start_time = forms.TimeField(
+        label="Start time",
+        widget=forms.TimeInput(attrs={"type": "time"}),
+        error_messages={
+            "required": "Pick the time you agreed, e.g. 14:30.",
+            "invalid": "Give the time as hours and minutes, e.g. 14:30.",
+        },
+    )
     time_zone = forms.ChoiceField(
         label="Time zone",
         choices=time_zone_choices,
@@ -145,11 +158,21 @@ class QuestionTextForm(forms.Form):
 
 
 class ReferralForm(forms.Form):
-    first_name = forms.CharField(label="First name", max_length=150)
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        error_messages={"required": "Give at least their first name."},
+    )
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
     organization = forms.CharField(label="Organization", max_length=255, required=False)
     title = forms.CharField(label="Title or role", max_length=255, required=False)
-    email = forms.EmailField(label="Email (optional)", required=False)
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        error_messages={
+            "invalid": "That doesn't look like an email address; check it or leave it empty."
+        },
+    )
     note = forms.CharField(
         label="What they said about them",
         required=False,
@@ -218,6 +241,12 @@ class TodoForm(forms.ModelForm):
         fields = ["kind", "text", "due_date"]
         labels = {"kind": "Next step", "text": "What exactly?", "due_date": "By when (optional)"}
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
+        error_messages = {
+            "text": {
+                "required": "Say what the step is, e.g. “ask the lab manager about shadowing”."
+            },
+            "due_date": {"invalid": "Give the date as YYYY-MM-DD, or leave it empty."},
+        }
 
 
 CADENCE_CHOICES = [(str(days), label) for days, label in KeepInTouch.CADENCES] + [

@@ -44,7 +44,7 @@ def add_todo(request, pk):
         todo.save()
         messages.success(request, "Next step added.")
     else:
-        errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+        errors = " ".join(" ".join(e) for e in form.errors.values())
         messages.error(request, f"That next step wasn't added. {errors}")
     return redirect(
         _back(request, reverse("interviews:reflect", args=[interview.pk]) + "#next-steps")

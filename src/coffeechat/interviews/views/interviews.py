@@ -145,8 +145,29 @@ def move_interview(request, pk, action):
     except TransitionRefused as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, f"Now: {interview.get_stage_display().lower()}.")
+        messages.success(request, _moved_note(action, interview))
     return redirect(interview)
+
+
+# What each one-button move means, and what to do next, in a sentence.
+MOVED_NOTES = {
+    "request": "Marked as asked. When {name} answers, record it here.",
+    "reply": "Marked as answered. Next: agree a time and schedule it.",
+    "done": "Marked as met. Write down what you took from it while it's fresh, "
+    "and thank {name} within a day.",
+    "thank": "Marked as thanked. Keep in touch: a short update in a few weeks is welcome.",
+    "keep-in-touch": "Keeping in touch with {name}: the contact page reminds you when "
+    "it's time to check in.",
+    "decline": "Marked as declined. Thank {name} for answering, and try someone else.",
+    "no-reply": "Marked as no reply. No more reminders for this one.",
+    "reopen": "Reopened. Pick up where you left off.",
+}
+
+
+def _moved_note(action, interview):
+    name = interview.contact.first_name or interview.contact.full_name or "them"
+    template = MOVED_NOTES.get(action, "Now: {stage}.")
+    return template.format(name=name, stage=interview.get_stage_display().lower())
 
 
 @require_http_methods(["GET", "POST"])
