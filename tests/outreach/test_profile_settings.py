@@ -1,5 +1,7 @@
 """The outreach settings on the profile page: follow-up wait, 3B7, Premium, dictionary."""
 
+import pytest
+
 from coffeechat.accounts.models import Profile
 
 
@@ -27,11 +29,19 @@ def test_the_profile_page_saves_the_outreach_settings(owner_client, owner):
     assert profile.dictionary_words == ["electrochemistry", "Wellesley", "TIARA"]
 
 
-def test_the_wait_must_be_between_3_and_30_days(owner_client, owner):
-    response = owner_client.post("/accounts/profile/", profile_data(follow_up_after_days="45"))
+@pytest.mark.parametrize("days", ["45", "1", "-3"])
+def test_the_wait_must_be_between_3_and_30_days_and_the_error_says_so(owner_client, owner, days):
+    response = owner_client.post("/accounts/profile/", profile_data(follow_up_after_days=days))
     assert response.status_code == 200
-    assert "less than or equal to 30" in response.text
+    # The range the model really allows, not Django's "greater than or equal to 0".
+    assert "Choose a wait between 3 and 30 days; 7 to 14 is usual." in response.text
+    assert "greater than or equal to" not in response.text
     assert Profile.objects.get(owner=owner).follow_up_after_days == 7
+
+
+def test_the_wait_field_tells_the_browser_its_range(owner_client):
+    page = owner_client.get("/accounts/profile/")
+    assert 'min="3"' in page.text and 'max="30"' in page.text
 
 
 def test_the_defaults_follow_the_guide(owner):

@@ -1,7 +1,21 @@
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from coffeechat.accounts.models import Profile
+
+
+def _model_bounds(model, name):
+    """The (min, max) a model field's MinValue/MaxValue validators allow."""
+    bounds = {}
+    for validator in model._meta.get_field(name).validators:
+        if isinstance(validator, (MinValueValidator, MaxValueValidator)):
+            bounds[validator.code] = validator.limit_value
+    return bounds["min_value"], bounds["max_value"]
+
+
+# The wait before a follow-up, in days, as the model allows it.
+FOLLOW_UP_DAYS = _model_bounds(Profile, "follow_up_after_days")
 
 
 class FirstAccountForm(UserCreationForm):
@@ -34,6 +48,23 @@ class ProfileForm(forms.ModelForm):
             "signature": forms.Textarea(attrs={"rows": 3}),
             "dictionary": forms.Textarea(attrs={"rows": 2}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model allows 3 to 30 days, but the form field only knew "0 or more" and
+        # answered -3 with "greater than or equal to 0": say the real range instead.
+        wait = self.fields["follow_up_after_days"]
+        wait.validators = []
+        wait.widget.attrs.update(min=FOLLOW_UP_DAYS[0], max=FOLLOW_UP_DAYS[1])
+
+    def clean_follow_up_after_days(self):
+        days = self.cleaned_data["follow_up_after_days"]
+        low, high = FOLLOW_UP_DAYS
+        if days is not None and not low <= days <= high:
+            raise forms.ValidationError(
+                f"Choose a wait between {low} and {high} days; 7 to 14 is usual."
+            )
+        return days
 
     def clean_class_year(self):
         year = self.cleaned_data["class_year"]
