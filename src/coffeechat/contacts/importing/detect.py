@@ -186,11 +186,18 @@ def delimiters(text: str) -> list[str]:
     return sorted(DELIMITERS, key=lambda d: (-most[d], DELIMITERS.index(d)))
 
 
+# The header is in the first rows, so it is looked for in the first megabyte, and a row
+# of thousands of cells (a file that is one long line of commas) can't be it.
+HEADER_SEARCH_CHARS = 1_000_000
+MAX_HEADER_CELLS = 1_000
+
+
 def head_rows(text: str, limit: int = HEADER_SEARCH_ROWS, delimiter: str = ","):
+    """The first ``limit`` rows (as csv_rows), a row too wide to be a header as []."""
     rows = []
     try:
-        for number, cells in csv_rows(text, delimiter):
-            rows.append((number, cells))
+        for number, cells in csv_rows(text[:HEADER_SEARCH_CHARS], delimiter):
+            rows.append((number, cells if len(cells) <= MAX_HEADER_CELLS else []))
             if number >= limit:
                 break
     except ValueError:
