@@ -46,6 +46,10 @@ def linkedin_key(url: str) -> str | None:
     host = parts.netloc.lower().removeprefix("www.")
     for prefix in ("m.", "mobile."):
         host = host.removeprefix(prefix)
+    # A country's address for the same profile: fr.linkedin.com/in/x is linkedin.com/in/x.
+    country, dot, rest = host.partition(".")
+    if dot and rest == "linkedin.com" and len(country) == 2 and country.isalpha():
+        host = rest
     path = parts.path.rstrip("/").lower()
     if not host:
         return None
