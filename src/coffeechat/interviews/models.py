@@ -9,6 +9,7 @@ web pages, the CLI and the outreach app all call these same methods.
 import datetime
 import zoneinfo
 
+from django.apps import apps
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -138,6 +139,52 @@ class Interview(Owned):
             for name, (sources, _target, _label) in TRANSITIONS.items()
             if self.stage in sources
         ]
+
+    # -- starting one ---------------------------------------------------------------
+
+    @classmethod
+    @transaction.atomic
+    def plan(cls, owner, contact):
+        """Plan a conversation with ``contact``. A request already sent to them that
+        belongs to no conversation yet (written from their contact page, say) joins it,
+        and so does its answer."""
+        interview = cls.objects.create(owner=owner, contact=contact)
+        interview.log(TimelineEntry.Kind.STAGE, f"Planned a conversation with {contact.full_name}")
+        request = (
+            apps.get_model("outreach", "Message")
+            .objects.filter(
+                owner=owner, contact=contact, kind="request", interview=None, no_reply_at=None
+            )
+            .exclude(state="draft")
+            .order_by("-sent_at", "-id")
+            .first()
+        )
+        if request is not None:
+            request.join(interview)
+        return interview
+
+    @classmethod
+    def for_request(cls, message):
+        """The conversation a request sent outside any belongs to: the contact's latest
+        one still being planned or waiting for an answer, or a new one."""
+        waiting = (
+            cls.objects.filter(
+                owner_id=message.owner_id,
+                contact_id=message.contact_id,
+                stage__in=[cls.Stage.PLANNED, cls.Stage.REQUESTED],
+            )
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        if waiting is not None:
+            return waiting
+        interview = cls.objects.create(owner_id=message.owner_id, contact_id=message.contact_id)
+        interview.log(
+            TimelineEntry.Kind.STAGE,
+            f"Planned a conversation with {message.contact.full_name}",
+            at=message.sent_at,  # no later than the request it is planned for
+        )
+        return interview
 
     # -- transitions ----------------------------------------------------------------
 

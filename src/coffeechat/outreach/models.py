@@ -169,7 +169,13 @@ class Message(Owned):
                 self.refresh_from_db(fields=["state", "sent_at", "sent_via"])
                 self.check_sendable(when)  # raises: already sent
             self.state, self.sent_at, self.sent_via = self.State.SENT, when, via
-            self._tell_interview()
+            if self.kind == Kind.REQUEST and self.interview_id is None:
+                # Asking for a conversation starts one, wherever the request was written.
+                from coffeechat.interviews.models import Interview
+
+                self.join(Interview.for_request(self))
+            else:
+                self._tell_interview()
 
     def claim_for_smtp(self) -> bool:
         """Take this draft for sending by SMTP; False while another request is sending it."""
@@ -230,6 +236,17 @@ class Message(Owned):
             if interview is not None and interview.stage == interview.Stage.REQUESTED:
                 interview.mark_no_reply()
         return request
+
+    def join(self, interview):
+        """Make this request (and its follow-ups) part of ``interview``, which then moves
+        along as if it had been sent from there: requested, and answered if it was."""
+        with transaction.atomic():
+            self.interview = interview
+            self.save(update_fields=["interview", "updated_at"])
+            self.follow_ups.filter(interview=None).update(interview=interview)
+            if self.state == self.State.REPLIED and interview.stage == interview.Stage.PLANNED:
+                interview.mark_requested(self)
+            self._tell_interview()
 
     def _tell_interview(self):
         """Let the interview this message belongs to move along (requested, thanked...)."""

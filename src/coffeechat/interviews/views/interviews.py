@@ -82,8 +82,7 @@ def start_interview(request):
     form = StartInterviewForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.cleaned_data["contact"]
-        interview = Interview.objects.create(owner=request.user, contact=contact)
-        interview.log("stage", f"Planned a conversation with {contact.full_name}")
+        interview = Interview.plan(request.user, contact)
         messages.success(request, f"Planned a conversation with {contact.full_name}.")
         return redirect(interview)
     context = {
