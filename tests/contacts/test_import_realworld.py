@@ -373,6 +373,9 @@ BROKEN = [
     ("huge_line.csv", "no header row found"),
     ("one_line_of_commas.csv", "no header row found"),
     ("huge_cell.csv", "row 2: a cell is longer than 131,072 characters"),
+    ("linkedin_header_only.csv", "LinkedIn's header is there but no connections follow it"),
+    ("linkedin_own_profile.csv", "this is LinkedIn's Profile.csv, your own profile"),
+    ("csv_header_only.csv", "the header is there but no rows follow it"),
 ]
 
 

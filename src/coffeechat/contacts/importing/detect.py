@@ -221,6 +221,12 @@ def detect_format(text: str, filename: str) -> str:
         )
     if linkedin.find_header(text) is not None:
         return "linkedin"
+    if linkedin.is_own_profile(text):
+        raise ImportFileError(
+            filename,
+            "this is LinkedIn's Profile.csv, your own profile, not your connections; "
+            "import Connections.csv from the same export instead.",
+        )
     if csvfile.find_header(text) is not None:
         return "csv"
     raise ImportFileError(filename, no_header_problem())

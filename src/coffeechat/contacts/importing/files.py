@@ -31,11 +31,26 @@ def parse_file(
     if fmt == "vcard":
         records = vcard.parse(text, filename)
     elif fmt == "linkedin":
-        records = linkedin.parse(text, filename, forced=forced)
+        records = _some(linkedin.parse(text, filename, forced=forced), filename, NO_CONNECTIONS)
     else:
         records, headers, used = csvfile.parse(text, filename, mapping, forced=forced)
+        _some(records, filename, NO_ROWS)
         return ParsedFile(filename, fmt, records, headers, used, csvfile.columns(text)[1])
     return ParsedFile(filename, fmt, records)
+
+
+NO_CONNECTIONS = (
+    "LinkedIn's header is there but no connections follow it. If you do have connections, "
+    "LinkedIn may still have been preparing the export: download Connections.csv again."
+)
+NO_ROWS = "the header is there but no rows follow it, so there is nobody to import."
+
+
+def _some(records, filename, problem):
+    """``records``, or ImportFileError when the file holds a header and nothing else."""
+    if not records:
+        raise ImportFileError(filename, problem)
+    return records
 
 
 def csv_columns(data: bytes, filename: str) -> tuple[list[str], dict[str, str]]:

@@ -65,6 +65,19 @@ def find_header(text: str, *, only_linkedin: bool = True):
     return None
 
 
+# Columns only LinkedIn's Profile.csv (the person's own profile, in the same export) has.
+_OWN_PROFILE = {"maiden name", "headline", "birth date"}
+
+
+def is_own_profile(text: str) -> bool:
+    """Whether ``text`` is LinkedIn's Profile.csv: easily picked instead of Connections.csv
+    from the same folder, and it would import the student as their own contact."""
+    for _number, cells in head_rows(text, limit=3):
+        if _OWN_PROFILE <= {cell.strip().casefold() for cell in cells}:
+            return True
+    return False
+
+
 def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecord]:
     """The rows of a Connections.csv. ``forced``: the person chose the LinkedIn format, so a
     header with columns LinkedIn doesn't write is read too (those columns are left out)."""
