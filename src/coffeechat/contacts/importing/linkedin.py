@@ -73,7 +73,7 @@ def is_own_profile(text: str) -> bool:
     """Whether ``text`` is LinkedIn's Profile.csv: easily picked instead of Connections.csv
     from the same folder, and it would import the student as their own contact."""
     for _number, cells in head_rows(text, limit=3):
-        if _OWN_PROFILE <= {cell.strip().casefold() for cell in cells}:
+        if _OWN_PROFILE.issubset(cell.strip().casefold() for cell in cells):
             return True
     return False
 
