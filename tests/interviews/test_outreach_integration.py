@@ -109,11 +109,11 @@ def test_top_points_come_from_advice_then_learning_then_notes():
         "your advice: “Talk to more people”"
     )
     assert thank_you_points({}, ["", "The lab hires in May. Also X."], "", ["Apply in April"]) == (
-        "the lab hires in May",
+        "this: the lab hires in May",
         "apply in April",
     )
     assert thank_you_points({}, [], "", []) == ("", "")
     assert (
         thank_you_points({"learned": "Maria's lab is hiring."}, [], "", [])[0]
-        == "Maria's lab is hiring"
+        == "this: Maria's lab is hiring"
     )
