@@ -340,3 +340,27 @@ def test_send_now_while_another_send_is_under_way_sends_nothing(
     response = owner_client.post(f"/outreach/messages/{draft.pk}/send/", follow=True)
     assert "being sent already" in response.text
     assert smtp_server[1] == []
+
+
+def test_a_sent_message_shows_no_fixes_only_a_folded_count_of_the_checkers_notes(
+    owner_client, owner, ada
+):
+    sent = make_message(
+        owner, ada, subject="A question", body=BAD_BODY, sent_on=datetime.date(2025, 11, 3)
+    )
+    page = owner_client.get(f"/outreach/messages/{sent.pk}/").text
+    assert 'class="severity"' not in page and "finding-error" not in page
+    folded = re.search(r'<details class="check-afterwards".*?</details>', page, re.S).group()
+    assert "The checker had" in folded and "{{ their_title }}" in folded
+
+
+def test_an_answered_message_with_nothing_to_note_shows_no_checker_at_all(owner_client, owner, ada):
+    answered = make_message(owner, ada, body=GOOD_BODY, sent_on=datetime.date(2025, 11, 3))
+    answered.mark_replied()
+    page = owner_client.get(f"/outreach/messages/{answered.pk}/").text
+    assert "Checker" not in page and "check-afterwards" not in page
+
+
+def test_a_draft_still_shows_the_checker_as_things_to_fix(owner_client, bad_draft):
+    page = owner_client.get(f"/outreach/messages/{bad_draft.pk}/").text
+    assert "finding-error" in page and "check-afterwards" not in page
