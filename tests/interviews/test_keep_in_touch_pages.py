@@ -58,3 +58,13 @@ def test_an_interaction_in_the_future_is_refused(owner_client, contact):
     )
     assert "not a future date" in response.text
     assert not Interaction.objects.exists()
+
+
+def test_an_interaction_with_a_garbled_date_says_the_format(owner_client, contact):
+    response = owner_client.post(
+        f"/interviews/contacts/{contact.pk}/interactions/",
+        {"kind": "call", "day": "18/04/2026"},
+        follow=True,
+    )
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14." in response.text
+    assert not Interaction.objects.exists()

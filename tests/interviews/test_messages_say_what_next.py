@@ -44,7 +44,7 @@ def test_a_next_step_with_a_garbled_date_says_the_format(owner_client, interview
         follow=True,
     )
     assert not Todo.objects.exists()
-    assert "Give the date as YYYY-MM-DD, or leave it empty." in response.text
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty." in response.text
 
 
 def test_scheduling_without_a_day_or_time_says_what_to_pick(owner_client, interview):
@@ -103,3 +103,30 @@ def test_each_questions_save_button_says_which_question(owner_client, interview)
     owner_client.post(f"/interviews/{interview.pk}/questions/own/", {"text": "What surprised you?"})
     page = owner_client.get(f"/interviews/{interview.pk}/prepare/")
     assert 'Save<span class="visually-hidden"> question 1</span>' in page.text
+
+
+def test_scheduling_with_a_garbled_day_gives_the_format(owner_client, interview):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/schedule/",
+        {
+            "date": "14 March",
+            "start_time": "14:30",
+            "time_zone": "UTC",
+            "duration_minutes": "30",
+            "mode": "video",
+        },
+    )
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14." in response.text
+    interview.refresh_from_db()
+    assert interview.starts_at is None
+
+
+def test_a_next_step_due_date_with_slashes_is_refused_rather_than_guessed(owner_client, interview):
+    # 3/11/2026: 11 March in the US, 3 November almost everywhere else.
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/todos/",
+        {"kind": "other", "text": "Read the review", "due_date": "3/11/2026"},
+        follow=True,
+    )
+    assert not Todo.objects.exists()
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty." in response.text

@@ -364,3 +364,22 @@ def test_an_answered_message_with_nothing_to_note_shows_no_checker_at_all(owner_
 def test_a_draft_still_shows_the_checker_as_things_to_fix(owner_client, bad_draft):
     page = owner_client.get(f"/outreach/messages/{bad_draft.pk}/").text
     assert "finding-error" in page and "check-afterwards" not in page
+
+
+def test_a_sent_date_typed_in_another_format_says_the_one_it_needs(owner_client, draft):
+    response = owner_client.post(
+        f"/outreach/messages/{draft.pk}/sent/", {"via": "manual", "on": "3/11/2025"}, follow=True
+    )
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty" in response.text
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def test_an_answered_date_typed_in_another_format_says_the_one_it_needs(owner_client, owner, ada):
+    sent = make_message(owner, ada, body=GOOD_BODY, sent_on=datetime.date(2025, 11, 3))
+    response = owner_client.post(
+        f"/outreach/messages/{sent.pk}/replied/", {"on": "Nov 5"}, follow=True
+    )
+    assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty" in response.text
+    sent.refresh_from_db()
+    assert sent.replied_at is None

@@ -16,6 +16,7 @@ from coffeechat.interviews.models import (
     Todo,
 )
 from coffeechat.interviews.zones import BadLocalTime, aware
+from coffeechat.outreach.forms import DATE_FORMAT, DATE_INPUT_FORMATS
 
 
 class StartInterviewForm(forms.Form):
@@ -38,9 +39,10 @@ class StageFilterForm(forms.Form):
 class ScheduleForm(forms.Form):
     date = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=DATE_INPUT_FORMATS,
         error_messages={
             "required": "Pick the day you agreed to meet.",
-            "invalid": "Give the date as YYYY-MM-DD, e.g. 2026-03-14.",
+            "invalid": f"Write the date as {DATE_FORMAT}.",
         },
     )
     start_time = forms.TimeField(
@@ -245,8 +247,12 @@ class TodoForm(forms.ModelForm):
             "text": {
                 "required": "Say what the step is, e.g. “ask the lab manager about shadowing”."
             },
-            "due_date": {"invalid": "Give the date as YYYY-MM-DD, or leave it empty."},
+            "due_date": {"invalid": f"Write the date as {DATE_FORMAT}, or leave it empty."},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_date"].input_formats = DATE_INPUT_FORMATS
 
 
 CADENCE_CHOICES = [(str(days), label) for days, label in KeepInTouch.CADENCES] + [
@@ -263,7 +269,15 @@ class CadenceForm(forms.Form):
 
 
 class InteractionForm(forms.ModelForm):
-    day = forms.DateField(label="When", widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label="When",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={
+            "required": "Say on which day it happened.",
+            "invalid": f"Write the date as {DATE_FORMAT}.",
+        },
+    )
 
     class Meta:
         model = Interaction

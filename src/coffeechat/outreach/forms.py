@@ -6,6 +6,12 @@ from django.utils import timezone
 from coffeechat.outreach.merge import unknown_fields
 from coffeechat.outreach.models import Channel, Message, MessageTemplate
 
+# A date typed where the browser has no date picker must be in the one form we read
+# (the picker sends it too). Django would also take 3/11/2025 as 11 March, which a
+# student who means 3 November would never notice, so only this form is accepted.
+DATE_FORMAT = "YYYY-MM-DD, e.g. 2026-03-14"
+DATE_INPUT_FORMATS = ["%Y-%m-%d"]
+
 
 class DraftForm(forms.ModelForm):
     """The editable draft: what the checker reads as you type."""
@@ -108,6 +114,10 @@ class MarkForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty for today.",
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={
+            "invalid": f"Write the date as {DATE_FORMAT}, or leave it empty for today."
+        },
     )
     via = forms.ChoiceField(choices=Message.Via.choices, required=False)
     send_anyway = forms.BooleanField(required=False)
