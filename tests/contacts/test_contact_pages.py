@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from coffeechat.contacts.models import Contact, Organization
@@ -60,3 +62,10 @@ def test_adding_a_contact_creates_its_organization_and_tags(owner_client, owner)
     assert contact.organization.name == "Harbor Bank"
     assert contact.emails == ["grace@harbor.example", "g.ho@alumni.example"]
     assert sorted(t.name for t in contact.tags.all()) == ["alumni", "finance"]
+
+
+def test_referred_by_offers_nobody_rather_than_dashes(owner_client, ada):
+    page = owner_client.get("/contacts/new/").text
+    referred_by = re.search(r'<select name="referred_by".*?</select>', page, re.S).group()
+    assert '<option value="" selected>Nobody</option>' in referred_by
+    assert "---" not in page

@@ -378,3 +378,11 @@ def test_planning_without_contacts_points_to_adding_one(owner_client):
     page = owner_client.get("/interviews/new/")
     assert "First add the person" in page.text
     assert 'href="/contacts/new/"' in page.text
+
+
+def test_planning_a_conversation_asks_to_choose_someone_rather_than_showing_dashes(
+    owner_client, contact
+):
+    page = owner_client.get("/interviews/new/").text
+    assert '<option value="" selected>Choose someone</option>' in page
+    assert "---" not in page

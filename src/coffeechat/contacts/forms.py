@@ -59,6 +59,7 @@ class ContactForm(forms.ModelForm):
             self.fields["tags_text"].initial = ", ".join(t.name for t in self.instance.tags.all())
         self.fields["referred_by"].queryset = referrers
         self.fields["referred_by"].label = "Referred by"
+        self.fields["referred_by"].empty_label = "Nobody"
         self.order_fields(
             [
                 "first_name",

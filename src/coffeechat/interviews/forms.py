@@ -20,7 +20,9 @@ from coffeechat.outreach.forms import DATE_FORMAT, DATE_INPUT_FORMATS
 
 
 class StartInterviewForm(forms.Form):
-    contact = forms.ModelChoiceField(queryset=Contact.objects.none(), label="Who with?")
+    contact = forms.ModelChoiceField(
+        queryset=Contact.objects.none(), label="Who with?", empty_label="Choose someone"
+    )
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
