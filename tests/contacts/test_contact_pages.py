@@ -69,3 +69,15 @@ def test_referred_by_offers_nobody_rather_than_dashes(owner_client, ada):
     referred_by = re.search(r'<select name="referred_by".*?</select>', page, re.S).group()
     assert '<option value="" selected>Nobody</option>' in referred_by
     assert "---" not in page
+
+
+def test_the_detail_page_offers_to_plan_a_conversation_once(owner_client, ada):
+    page = owner_client.get(f"/contacts/{ada.pk}/").text
+    assert page.count(">Plan a conversation</a>") == 1
+
+
+def test_the_notes_card_does_not_repeat_its_heading(owner_client, ada):
+    page = owner_client.get(f"/contacts/{ada.pk}/").text
+    card = re.search(r'<article id="notes">.*?</article>', page, re.S).group()
+    headings = re.findall(r"<h[23][^>]*>(.*?)</h[23]>", card)
+    assert headings == ["Notes and research", "Notes", "Research"]
