@@ -94,3 +94,28 @@ def test_the_answered_request_links_onward_on_a_phone(logged_in_page, owner):
     page.get_by_role("button", name="Plan the conversation").click()
     page.wait_for_url(f"**/interviews/new/?contact={contact.pk}")
     assert page_overflow(page) <= 0
+
+
+def test_the_contact_list_drops_title_and_tags_to_fit_a_phone(logged_in_page, owner):
+    contact = make_contact(owner)
+    contact.set_tags(["electrochemistry", "alumni-network"])
+    Contact.objects.create(
+        owner=owner,
+        first_name="Bartholomew",
+        last_name="Featherstonehaugh-Oyelaran",
+        organization=Organization.objects.create(owner=owner, name="Northwind Energy Storage"),
+        title="Director of Strategic Partnerships",
+        source="referral",
+    )
+    page = logged_in_page
+    page.goto("/contacts/")
+    title_header = page.get_by_role("columnheader", name="Title")
+    assert title_header.is_visible()
+    page.set_viewport_size(PHONE)
+    page.goto("/contacts/")
+    table_box = page.locator("#results .overflow-auto")
+    assert table_box.evaluate("el => el.scrollWidth - el.clientWidth") <= 0
+    assert not title_header.is_visible()
+    assert not page.get_by_role("columnheader", name="Tags").is_visible()
+    assert not page.get_by_text("Associate Professor of Chemistry").is_visible()
+    assert page.get_by_role("link", name="Maya Lindqvist").is_visible()
