@@ -386,3 +386,5 @@ def test_planning_a_conversation_asks_to_choose_someone_rather_than_showing_dash
     page = owner_client.get("/interviews/new/").text
     assert '<option value="" selected>Choose someone</option>' in page
     assert "---" not in page
+    refused = owner_client.post("/interviews/new/", {"contact": ""}).text
+    assert "Choose the person you want to talk to." in refused

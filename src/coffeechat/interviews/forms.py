@@ -21,7 +21,10 @@ from coffeechat.outreach.forms import DATE_FORMAT, DATE_INPUT_FORMATS
 
 class StartInterviewForm(forms.Form):
     contact = forms.ModelChoiceField(
-        queryset=Contact.objects.none(), label="Who with?", empty_label="Choose someone"
+        queryset=Contact.objects.none(),
+        label="Who with?",
+        empty_label="Choose someone",
+        error_messages={"required": "Choose the person you want to talk to."},
     )
 
     def __init__(self, *args, owner, **kwargs):
