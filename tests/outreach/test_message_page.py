@@ -383,3 +383,10 @@ def test_an_answered_date_typed_in_another_format_says_the_one_it_needs(owner_cl
     assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty" in response.text
     sent.refresh_from_db()
     assert sent.replied_at is None
+
+
+def test_a_message_marked_sent_by_hand_says_so_in_plain_words(owner_client, draft):
+    draft.mark_sent()
+    page = owner_client.get(draft.get_absolute_url()).text
+    assert "(you marked it sent)" in page
+    assert "via marked by hand" not in page

@@ -49,8 +49,14 @@ FIELDS: tuple[Field, ...] = (
     Field("last_sent_date", 'When you sent that message ("3 November")', "earlier message"),
     Field("meeting_date", 'The day you meet ("Tuesday 4 November")', "interview"),
     Field("meeting_time", 'The time you meet ("2:30 pm")', "interview"),
-    Field("takeaway", "Something you took away from the conversation", "you type it"),
-    Field("next_step", "What you will do next because of it", "you type it"),
+    Field(
+        "takeaway",
+        "Something you took away from the conversation",
+        "your reflection or notes; else you type it",
+    ),
+    Field(
+        "next_step", "What you will do next because of it", "your first next step; else you type it"
+    ),
     Field("update", "What has happened since you spoke", "you type it"),
     Field("arrival_time", "When you expect to arrive", "you type it"),
 )
