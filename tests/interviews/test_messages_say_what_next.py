@@ -7,6 +7,19 @@ from coffeechat.interviews.models import Interview, Todo
 from tests.interviews.conftest import make_contact, make_interview, scheduled
 
 S = Interview.Stage
+A_GOOD_MEETING = {
+    "date": "2026-03-14",
+    "start_time": "14:30",
+    "time_zone": "UTC",
+    "duration_minutes": "30",
+    "mode": "video",
+}
+
+
+def post_schedule(client, interview, **changes):
+    """The schedule form with a good meeting, changed by ``changes`` (None leaves one out)."""
+    data = {k: v for k, v in {**A_GOOD_MEETING, **changes}.items() if v is not None}
+    return client.post(f"/interviews/{interview.pk}/schedule/", data)
 
 
 def test_marking_met_says_to_reflect_and_thank_instead_of_naming_the_stage(owner_client, owner):
@@ -48,10 +61,7 @@ def test_a_next_step_with_a_garbled_date_says_the_format(owner_client, interview
 
 
 def test_scheduling_without_a_day_or_time_says_what_to_pick(owner_client, interview):
-    response = owner_client.post(
-        f"/interviews/{interview.pk}/schedule/",
-        {"time_zone": "UTC", "duration_minutes": "30", "mode": "video"},
-    )
+    response = post_schedule(owner_client, interview, date=None, start_time=None)
     assert response.status_code == 200
     assert "Pick the day you agreed to meet." in response.text
     assert "Pick the time you agreed, e.g. 14:30." in response.text
@@ -59,16 +69,7 @@ def test_scheduling_without_a_day_or_time_says_what_to_pick(owner_client, interv
 
 
 def test_scheduling_with_a_garbled_time_gives_an_example(owner_client, interview):
-    response = owner_client.post(
-        f"/interviews/{interview.pk}/schedule/",
-        {
-            "date": "2026-03-14",
-            "start_time": "3 in the afternoon",
-            "time_zone": "UTC",
-            "duration_minutes": "30",
-            "mode": "video",
-        },
-    )
+    response = post_schedule(owner_client, interview, start_time="3 in the afternoon")
     assert "Give the time as hours and minutes, e.g. 14:30." in response.text
     interview.refresh_from_db()
     assert interview.starts_at is None
@@ -106,16 +107,7 @@ def test_each_questions_save_button_says_which_question(owner_client, interview)
 
 
 def test_scheduling_with_a_garbled_day_gives_the_format(owner_client, interview):
-    response = owner_client.post(
-        f"/interviews/{interview.pk}/schedule/",
-        {
-            "date": "14 March",
-            "start_time": "14:30",
-            "time_zone": "UTC",
-            "duration_minutes": "30",
-            "mode": "video",
-        },
-    )
+    response = post_schedule(owner_client, interview, date="14 March")
     assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14." in response.text
     interview.refresh_from_db()
     assert interview.starts_at is None
