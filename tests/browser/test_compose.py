@@ -218,3 +218,22 @@ def test_a_draft_with_problems_needs_send_anyway(logged_in_page, owner, ada):
     message = Message.objects.get(owner=owner)
     assert message.state == Message.State.SENT
     assert "{{ my_availability }}" in message.body
+
+
+def test_a_request_sent_from_the_contact_page_starts_a_conversation(logged_in_page, owner, ada):
+    page = logged_in_page
+    open_compose(page, ada, "Request to an alum")
+    body = page.get_by_label("Body")
+    replace_in_editor(body, "{{ my_class_year }}", "2027")
+    replace_in_editor(body, "{{ my_availability }}", "most weekday afternoons")
+    page.get_by_role("button", name="Save draft").click()
+    mail_app_box(page).get_by_role("button", name="I sent it").click()
+    expect(page.get_by_text("Marked as sent.")).to_be_visible()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Interviews").click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="Ada Singh"))
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Requested")
+    row.get_by_role("link", name="Ada Singh").click()
+    expect(page.get_by_role("heading", name="Conversation with Ada Singh")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Asked for a conversation")
