@@ -56,7 +56,13 @@ def main(argv: list[str] | None = None) -> None:
         return
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["coffeechat", *argv[1:]])
+    try:
+        execute_from_command_line(["coffeechat", *argv[1:]])
+    except BrokenPipeError:
+        # The reader went away (`coffeechat due | head`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a closed pipe
 
 
 if __name__ == "__main__":

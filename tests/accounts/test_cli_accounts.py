@@ -112,3 +112,23 @@ def test_the_overview_lists_the_commands():
     assert result.returncode == 0
     for command in ("serve", "createuser", "contacts"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.MULTILINE)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`coffeechat contacts list | head -1`: the pipe closes before the output ends."""
+    env = {**os.environ, "COFFEECHAT_HOME": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "coffeechat.cli"]
+    subprocess.run([*command, "createuser", "sam", "--password", "plum-orchard-77"], env=env)
+    # Enough people that the list is longer than a pipe holds (64 KB).
+    people = "".join(f"Person,Number{n}\n" for n in range(3000))
+    (tmp_path / "people.csv").write_text("First Name,Last Name\n" + people)
+    subprocess.run([*command, "import", str(tmp_path / "people.csv")], env=env, check=True)
+    reader = subprocess.Popen(
+        [*command, "contacts", "list"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    reader.stdout.readline()
+    reader.stdout.close()  # like `head -1` once it has its line
+    _out, errors = reader.communicate(timeout=60)
+    assert reader.returncode == 141
+    assert b"Traceback" not in errors and b"BrokenPipeError" not in errors

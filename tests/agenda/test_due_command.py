@@ -88,6 +88,17 @@ def test_the_readable_list_says_what_to_do(owner, ada):
     assert "Follow up with Ada Singh (no reply since 3 Nov)" in text
 
 
+def test_the_readable_list_comes_in_the_home_page_s_sections(owner, ada, bo):
+    send(owner, ada, noon(datetime.date(2025, 11, 3)))
+    send(owner, bo, noon(datetime.date(2025, 11, 5)))
+    lines = run("--today", "2026-01-12").splitlines()
+    assert lines[:2] == ["Due on Mon 12 Jan 2026, most urgent first:", ""]
+    assert lines[2] == "Overdue (2)"
+    # Last year's dates carry their year.
+    assert lines[3].split("  ")[1] == "10 Nov 2025, overdue"
+    assert "Today" not in lines and "Coming up" not in "\n".join(lines)
+
+
 def test_an_empty_list_says_so(owner):
     assert "Nothing is due on Mon 3 Nov 2025" in run("--today", "2025-11-03")
     assert run("--json", "--today", "2025-11-03").strip() == "[]"

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
 from coffeechat.agenda.items import due_items
+from coffeechat.agenda.sections import sections
 from coffeechat.commands import CoffeechatCommand
 
 
@@ -56,11 +57,18 @@ class Command(CoffeechatCommand):
             )
             return
         self.stdout.write(f"Due on {today:%a %-d %b %Y}, most urgent first:")
-        for item in items:
-            if item.due < today:
-                when = f"{item.due:%-d %b}, overdue"
-            elif item.due == today:
-                when = "today"
-            else:
-                when = f"{item.due:%a %-d %b}"
-            self.stdout.write(f"  {when:<16} {item.title}")
+        for section in sections(items, today):
+            self.stdout.write(f"\n{section.title} ({section.total})")
+            for item in section.items:
+                self.stdout.write(f"  {when(item.due, today):<22} {item.title}")
+
+
+def when(due: datetime.date, today: datetime.date) -> str:
+    """When an item is due, as the list shows it: 3 Nov, overdue / today / Wed 5 Nov,
+    with the year when it isn't this one."""
+    year = "" if due.year == today.year else " %Y"
+    if due < today:
+        return f"{due:%-d %b{year}}, overdue"
+    if due == today:
+        return "today"
+    return f"{due:%a %-d %b{year}}"
