@@ -97,3 +97,31 @@ def test_the_plan_page_takes_in_the_request(owner_client, owner, contact):
     interview = Interview.objects.get(contact=contact)
     assert response.status_code == 302 and response.url == interview.get_absolute_url()
     assert interview.stage == S.REQUESTED
+
+
+def test_plan_a_conversation_opens_the_one_under_way(owner_client, owner, contact):
+    request_to(contact).mark_sent()
+    under_way = Interview.objects.get(contact=contact)
+    response = owner_client.get(f"/interviews/new/?contact={contact.pk}", follow=True)
+    assert response.redirect_chain == [(under_way.get_absolute_url(), 302)]
+    assert "Your conversation with Ada Okafor is already under way" in response.text
+    response = owner_client.post("/interviews/new/", {"contact": contact.pk})
+    assert response.url == under_way.get_absolute_url()
+    assert Interview.objects.filter(contact=contact).count() == 1
+
+
+def test_a_new_conversation_can_follow_a_finished_one(owner_client, owner, contact):
+    make_interview(owner, contact, stage=S.KEEPING_IN_TOUCH)
+    page = owner_client.get(f"/interviews/new/?contact={contact.pk}")
+    assert page.status_code == 200
+    owner_client.post("/interviews/new/", {"contact": contact.pk})
+    assert Interview.objects.filter(contact=contact, stage=S.PLANNED).count() == 1
+
+
+def test_a_request_to_someone_already_scheduled_joins_that_conversation(owner, contact):
+    scheduled = make_interview(owner, contact, stage=S.SCHEDULED)
+    request = request_to(contact)
+    request.mark_sent()
+    request.refresh_from_db()
+    assert request.interview == scheduled
+    assert Interview.objects.filter(contact=contact).count() == 1

@@ -145,11 +145,26 @@ class Interview(Owned):
     # -- starting one ---------------------------------------------------------------
 
     @classmethod
+    def under_way(cls, owner, contact):
+        """The conversation with ``contact`` already under way (planned, asked for or
+        scheduled), if there is one."""
+        return (
+            cls.objects.filter(
+                owner=owner,
+                contact=contact,
+                stage__in=[cls.Stage.PLANNED, cls.Stage.REQUESTED, cls.Stage.SCHEDULED],
+            )
+            .order_by("-created_at", "-id")
+            .first()
+        )
+
+    @classmethod
     @transaction.atomic
     def plan(cls, owner, contact):
         """Plan a conversation with ``contact``. A request already sent to them that
         belongs to no conversation yet (written from their contact page, say) joins it,
-        and so does its answer."""
+        and so does its answer. Callers check ``under_way()`` first: one conversation at
+        a time with each person."""
         interview = cls.objects.create(owner=owner, contact=contact)
         interview.log(TimelineEntry.Kind.STAGE, f"Planned a conversation with {contact.full_name}")
         request = (
@@ -167,17 +182,9 @@ class Interview(Owned):
 
     @classmethod
     def for_request(cls, message):
-        """The conversation a request sent outside any belongs to: the contact's latest
-        one still being planned or waiting for an answer, or a new one."""
-        waiting = (
-            cls.objects.filter(
-                owner_id=message.owner_id,
-                contact_id=message.contact_id,
-                stage__in=[cls.Stage.PLANNED, cls.Stage.REQUESTED],
-            )
-            .order_by("-created_at", "-id")
-            .first()
-        )
+        """The conversation a request sent outside any belongs to: the one with its
+        contact already under way, or a new one."""
+        waiting = cls.under_way(message.owner_id, message.contact_id)
         if waiting is not None:
             return waiting
         interview = cls.objects.create(owner_id=message.owner_id, contact_id=message.contact_id)

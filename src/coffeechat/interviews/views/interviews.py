@@ -79,9 +79,13 @@ def start_interview(request):
     contact_id = request.GET.get("contact")
     if contact_id:
         initial["contact"] = get_owned_or_404(Contact, request.user, pk=contact_id)
+        if request.method == "GET" and (already := _under_way(request, initial["contact"])):
+            return already
     form = StartInterviewForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         contact = form.cleaned_data["contact"]
+        if already := _under_way(request, contact):
+            return already
         interview = Interview.plan(request.user, contact)
         messages.success(request, f"Planned a conversation with {contact.full_name}.")
         return redirect(interview)
@@ -91,6 +95,17 @@ def start_interview(request):
         "has_contacts": "contact" in initial or form.fields["contact"].queryset.exists(),
     }
     return render(request, "interviews/start.html", context)
+
+
+def _under_way(request, contact):
+    """One conversation at a time with each person: a redirect to the one under way."""
+    interview = Interview.under_way(request.user, contact)
+    if interview is None:
+        return None
+    messages.info(
+        request, f"Your conversation with {contact.full_name} is already under way: here it is."
+    )
+    return redirect(interview)
 
 
 def interview_detail(request, pk):
