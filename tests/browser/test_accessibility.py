@@ -1,0 +1,189 @@
+"""Every main page, checked by axe-core in real Chromium: no serious or critical violations.
+
+axe-core (tests/browser/vendor/axe-core/, test-only) runs against WCAG 2.0/2.1 A and AA and
+axe's best practices. The app's strict Content Security Policy forbids inline scripts, so axe
+is evaluated through the DevTools protocol (`page.evaluate`), which CSP does not govern;
+the pages themselves are checked with their real CSP in force.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from coffeechat.accounts.models import make_setup_token
+from coffeechat.contacts.models import Contact, Organization
+from coffeechat.interviews.models import Interview, InterviewQuestion, KeepInTouch, Todo
+from coffeechat.outreach.models import Message, MessageTemplate
+from tests.rich_account import build_rich_account
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+RULESETS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+BLOCKING = {"serious", "critical"}
+
+
+def build_account(owner):
+    """build_rich_account (dated early 2025), plus what is current today: a meeting in three
+    days with questions, and one held yesterday with notes and a reflection, not yet thanked."""
+    build_rich_account(owner)
+    lab = Organization.objects.get(owner=owner, name="Ionic Labs")
+    now = timezone.now()
+
+    priya = Contact.objects.create(
+        owner=owner, first_name="Priya", last_name="Raman", organization=lab, title="Engineer"
+    )
+    priya.set_tags(["batteries"])
+    upcoming = Interview.objects.create(owner=owner, contact=priya)
+    upcoming.mark_requested()
+    upcoming.mark_replied()
+    upcoming.schedule(now + dt.timedelta(days=3), time_zone="America/New_York", mode="video")
+    for position, text in enumerate(["What surprised you in your first year?", "Who else?"]):
+        InterviewQuestion.objects.create(
+            owner=owner, interview=upcoming, position=position, text=text
+        )
+
+    sam = Contact.objects.create(owner=owner, first_name="Sam", last_name="Ito", organization=lab)
+    held = Interview.objects.create(owner=owner, contact=sam)
+    held.mark_requested()
+    held.mark_replied()
+    held.schedule(now - dt.timedelta(days=1), time_zone="America/New_York", mode="phone")
+    held.mark_done()
+    held.free_notes = "Start with the lab's open days."
+    held.reflection = {"learned": "Internships lead to offers.", "advice": "Ask early."}
+    held.interest_score, held.fit_score = 4, 3
+    held.reflected_at = now
+    held.save()
+    Todo.objects.create(owner=owner, interview=held, contact=sam, text="Send my CV")
+    KeepInTouch.set_cadence(sam, 90)
+    return {
+        "contact": Contact.objects.get(owner=owner, first_name="Ada").pk,
+        "organization": lab.pk,
+        "sent": Message.objects.get(owner=owner, contact__first_name="Ada", kind="request").pk,
+        "draft": Message.objects.filter(owner=owner, state=Message.State.DRAFT).first().pk,
+        "template": MessageTemplate.objects.filter(owner=owner).first().pk,
+        "done": held.pk,
+        "scheduled": upcoming.pk,
+        "keeping": Interview.objects.get(owner=owner, contact__first_name="Ada").pk,
+    }
+
+
+# (test id, address; {name} is filled from _ids)
+PAGES = [
+    ("home", "/"),
+    ("agenda", "/agenda/"),
+    ("contacts", "/contacts/"),
+    ("contact_detail", "/contacts/{contact}/"),
+    ("contact_new", "/contacts/new/"),
+    ("contact_edit", "/contacts/{contact}/edit/"),
+    ("organizations", "/contacts/organizations/"),
+    ("organization_detail", "/contacts/organizations/{organization}/"),
+    ("organization_edit", "/contacts/organizations/{organization}/edit/"),
+    ("import_upload", "/contacts/import/"),
+    ("export", "/contacts/export/"),
+    ("messages", "/outreach/"),
+    ("compose_pick", "/outreach/compose/"),
+    ("compose", "/outreach/compose/?contact={contact}"),
+    ("message_sent", "/outreach/messages/{sent}/"),
+    ("message_draft", "/outreach/messages/{draft}/"),
+    ("message_edit", "/outreach/messages/{draft}/edit/"),
+    ("templates", "/outreach/templates/"),
+    ("template_new", "/outreach/templates/new/"),
+    ("template_edit", "/outreach/templates/{template}/edit/"),
+    ("interviews", "/interviews/"),
+    ("interview_new", "/interviews/new/"),
+    ("interview_done", "/interviews/{done}/"),
+    ("interview_scheduled", "/interviews/{scheduled}/"),
+    ("interview_keeping_in_touch", "/interviews/{keeping}/"),
+    ("prepare", "/interviews/{scheduled}/prepare/"),
+    ("prep_sheet", "/interviews/{scheduled}/sheet/"),
+    ("meeting_notes", "/interviews/{scheduled}/notes/"),
+    ("reflect", "/interviews/{done}/reflect/"),
+    ("todos", "/interviews/todos/"),
+    ("calendar_settings", "/agenda/calendar/"),
+    ("profile", "/accounts/profile/"),
+    ("password_change", "/accounts/password/"),
+]
+
+# Rules switched off for one page only, each with the reason it cannot be fixed in the app.
+EXCEPTIONS: dict[str, dict[str, str]] = {}
+
+
+def run_axe(page, name):
+    if page.evaluate("() => typeof axe") == "undefined":
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    options = {"runOnly": {"type": "tag", "values": RULESETS}}
+    skipped = EXCEPTIONS.get(name, {})
+    if skipped:
+        options["rules"] = {rule: {"enabled": False} for rule in skipped}
+    results = page.evaluate("options => axe.run(document, options)", options)
+    return [v for v in results["violations"] if v["impact"] in BLOCKING]
+
+
+def report(violations):
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}\n    {v['helpUrl']}")
+        for node in v["nodes"][:4]:
+            why = " / ".join(check["message"] for check in node["any"] + node["all"])
+            lines.append(f"    at {' '.join(map(str, node['target']))}: {why}")
+        if len(v["nodes"]) > 4:
+            lines.append(f"    …and {len(v['nodes']) - 4} more")
+    return "\n".join(lines) + "\n"
+
+
+def check(page, name):
+    """Check the page as it stands, with every <details> opened so folded content counts too,
+    in the light colour scheme and again in the dark one (Pico follows the system's choice)."""
+    assert page.evaluate("() => typeof axe") == "undefined", "axe must come from the test"
+    opened = page.evaluate(
+        "() => { const all = document.querySelectorAll('details:not([open])');"
+        " all.forEach(d => { d.open = true; }); return all.length; }"
+    )
+    problems = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        # Pico fades colours in; let the change finish so axe sees the final colours.
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+        violations = run_axe(page, name)
+        if violations:
+            problems.append(f"[{scheme} colour scheme]\n{report(violations)}")
+    page.emulate_media(color_scheme=None)
+    assert not problems, (
+        f"{page.url} ({opened} <details> opened): serious or critical problems\n"
+        + "\n".join(problems)
+    )
+
+
+@pytest.mark.parametrize(("name", "address"), PAGES, ids=[name for name, _ in PAGES])
+def test_page_has_no_serious_accessibility_problems(logged_in_page, owner, name, address):
+    ids = build_account(owner)
+    page = logged_in_page
+    response = page.goto(address.format(**ids))
+    assert response.ok, f"{address}: {response.status}"
+    expect(page.locator("main")).to_be_visible()
+    check(page, name)
+
+
+def test_login_page_has_no_serious_accessibility_problems(page, db):
+    response = page.goto("/accounts/login/")
+    assert response.ok
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    check(page, "login")
+
+
+def test_first_run_page_has_no_serious_accessibility_problems(page, db):
+    response = page.goto(f"/accounts/setup/{make_setup_token()}/")
+    assert response.ok
+    expect(page.get_by_role("heading", name="Welcome to coffeechat")).to_be_visible()
+    check(page, "first_run")
+
+
+def test_axe_finds_a_problem_when_there_is_one(page, db):
+    """The check can fail: a button with no name is reported as critical."""
+    page.goto("/accounts/login/")
+    page.evaluate("() => document.querySelector('main').append(document.createElement('button'))")
+    violations = run_axe(page, "login")
+    assert "button-name" in [v["id"] for v in violations]
+    assert "button-name" in report(violations)
