@@ -19,9 +19,13 @@ from coffeechat.interviews.models import Interview, InterviewQuestion, KeepInTou
 from coffeechat.outreach.models import Message, MessageTemplate
 from tests.rich_account import build_rich_account
 
+IMPORTS = Path(__file__).parent.parent / "contacts" / "fixtures" / "import"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 RULESETS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING = {"serious", "critical"}
+# (label, colour scheme, window width): light and dark on a laptop, and a phone's width,
+# where tables scroll sideways and the menu wraps.
+PASSES = [("light", "light", 1280), ("dark", "dark", 1280), ("phone", "light", 390)]
 
 
 def build_account(owner):
@@ -77,8 +81,10 @@ PAGES = [
     ("contact_detail", "/contacts/{contact}/"),
     ("contact_new", "/contacts/new/"),
     ("contact_edit", "/contacts/{contact}/edit/"),
+    ("contact_delete", "/contacts/{contact}/delete/"),
     ("organizations", "/contacts/organizations/"),
     ("organization_detail", "/contacts/organizations/{organization}/"),
+    ("organization_new", "/contacts/organizations/new/"),
     ("organization_edit", "/contacts/organizations/{organization}/edit/"),
     ("import_upload", "/contacts/import/"),
     ("export", "/contacts/export/"),
@@ -88,6 +94,7 @@ PAGES = [
     ("message_sent", "/outreach/messages/{sent}/"),
     ("message_draft", "/outreach/messages/{draft}/"),
     ("message_edit", "/outreach/messages/{draft}/edit/"),
+    ("message_delete", "/outreach/messages/{draft}/delete/"),
     ("templates", "/outreach/templates/"),
     ("template_new", "/outreach/templates/new/"),
     ("template_edit", "/outreach/templates/{template}/edit/"),
@@ -96,14 +103,18 @@ PAGES = [
     ("interview_done", "/interviews/{done}/"),
     ("interview_scheduled", "/interviews/{scheduled}/"),
     ("interview_keeping_in_touch", "/interviews/{keeping}/"),
+    ("interview_schedule", "/interviews/{scheduled}/schedule/"),
+    ("interview_cancel", "/interviews/{scheduled}/cancel/"),
     ("prepare", "/interviews/{scheduled}/prepare/"),
     ("prep_sheet", "/interviews/{scheduled}/sheet/"),
     ("meeting_notes", "/interviews/{scheduled}/notes/"),
     ("reflect", "/interviews/{done}/reflect/"),
     ("todos", "/interviews/todos/"),
     ("calendar_settings", "/agenda/calendar/"),
+    ("calendar_new_address", "/agenda/calendar/new-address/"),
     ("profile", "/accounts/profile/"),
     ("password_change", "/accounts/password/"),
+    ("password_changed", "/accounts/password/done/"),
 ]
 
 # Rules switched off for one page only, each with the reason it cannot be fixed in the app.
@@ -135,21 +146,24 @@ def report(violations):
 
 def check(page, name):
     """Check the page as it stands, with every <details> opened so folded content counts too,
-    in the light colour scheme and again in the dark one (Pico follows the system's choice)."""
+    in the light colour scheme, the dark one (Pico follows the system's choice), and at a
+    phone's width."""
     assert page.evaluate("() => typeof axe") == "undefined", "axe must come from the test"
     opened = page.evaluate(
         "() => { const all = document.querySelectorAll('details:not([open])');"
         " all.forEach(d => { d.open = true; }); return all.length; }"
     )
     problems = []
-    for scheme in ("light", "dark"):
+    for label, scheme, width in PASSES:
         page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": width, "height": 900})
         # Pico fades colours in; let the change finish so axe sees the final colours.
         page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
         violations = run_axe(page, name)
         if violations:
-            problems.append(f"[{scheme} colour scheme]\n{report(violations)}")
+            problems.append(f"[{label}]\n{report(violations)}")
     page.emulate_media(color_scheme=None)
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert not problems, (
         f"{page.url} ({opened} <details> opened): serious or critical problems\n"
         + "\n".join(problems)
@@ -178,6 +192,68 @@ def test_first_run_page_has_no_serious_accessibility_problems(page, db):
     assert response.ok
     expect(page.get_by_role("heading", name="Welcome to coffeechat")).to_be_visible()
     check(page, "first_run")
+
+
+def _fill_nothing(page):
+    """Submit the form with the browser's own checks off, so the server's errors show."""
+    form = page.locator("main form[method=post]").last
+    form.evaluate("f => { f.noValidate = true; }")
+    form.locator("button[type=submit]").last.click()
+
+
+# (test id, address, what to do there, text that shows the state was reached)
+STATES = [
+    ("contact_form_errors", "/contacts/new/", _fill_nothing, "Give at least a first or a last"),
+    (
+        "password_change_errors",
+        "/accounts/password/",
+        lambda page: (
+            page.get_by_label("Old password").fill("not-my-password"),
+            page.get_by_label("New password", exact=True).fill("plum-orchard-77"),
+            page.get_by_label("New password confirmation").fill("plum-orchard-78"),
+            page.get_by_role("button", name="Change").click(),
+        ),
+        "incorrectly",
+    ),
+    (
+        "profile_saved",
+        "/accounts/profile/",
+        lambda page: page.get_by_role("button", name="Save profile").click(),
+        "Profile saved.",
+    ),
+    (
+        "import_preview",
+        "/contacts/import/",
+        lambda page: (
+            page.get_by_label("Export file").set_input_files(IMPORTS / "linkedin_connections.csv"),
+            page.get_by_role("button", name="Preview the import").click(),
+        ),
+        "to create",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "action", "shown"), STATES, ids=[state[0] for state in STATES]
+)
+def test_page_after_an_action_has_no_serious_accessibility_problems(
+    logged_in_page, owner, name, address, action, shown
+):
+    build_account(owner)
+    page = logged_in_page
+    page.goto(address)
+    action(page)
+    expect(page.locator("main")).to_contain_text(shown)
+    check(page, name)
+
+
+def test_login_errors_have_no_serious_accessibility_problems(page, owner):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(owner.username)
+    page.get_by_label("Password").fill("not-the-password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".form-errors")).to_be_visible()
+    check(page, "login_errors")
 
 
 def test_axe_finds_a_problem_when_there_is_one(page, db):
