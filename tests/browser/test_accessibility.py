@@ -222,6 +222,17 @@ STATES = [
         "Profile saved.",
     ),
     (
+        "compose_checked",
+        "/outreach/compose/?contact={contact}",
+        lambda page: (
+            page.get_by_label("Channel").select_option("linkedin"),
+            page.get_by_label("Body").fill("Dear [NAME], " + "I would love to chat soon. " * 12),
+            expect(page.locator(".check-counts .over-limit")).to_be_visible(),
+            expect(page.locator(".finding-error").first).to_be_visible(),
+        ),
+        "(limit",
+    ),
+    (
         "import_preview",
         "/contacts/import/",
         lambda page: (
@@ -239,9 +250,9 @@ STATES = [
 def test_page_after_an_action_has_no_serious_accessibility_problems(
     logged_in_page, owner, name, address, action, shown
 ):
-    build_account(owner)
+    ids = build_account(owner)
     page = logged_in_page
-    page.goto(address)
+    page.goto(address.format(**ids))
     action(page)
     expect(page.locator("main")).to_contain_text(shown)
     check(page, name)
