@@ -1,3 +1,6 @@
+import datetime
+
+import time_machine
 from django.contrib.auth import get_user_model
 
 from coffeechat.accounts.models import Profile
@@ -78,7 +81,18 @@ def test_a_bad_class_year_is_explained(owner_client):
 def test_pages_use_the_profile_time_zone(owner_client, owner):
     Profile.objects.filter(owner=owner).update(time_zone="Asia/Tokyo")
     owner_client.get("/")
-    assert owner_client.session["coffeechat_tz"] == "Asia/Tokyo"
+    assert owner_client.session["coffeechat_tz"][0] == "Asia/Tokyo"
+
+
+def test_a_time_zone_changed_elsewhere_reaches_this_browser_within_minutes(owner_client, owner):
+    """Changed on a phone, say: the laptop's session reads the profile again soon after."""
+    start = datetime.datetime(2026, 3, 4, 20, 0, tzinfo=datetime.UTC)  # already 5 Mar in Tokyo
+    with time_machine.travel(start, tick=False):
+        assert "Wednesday 4 March 2026" in owner_client.get("/agenda/").text
+        Profile.objects.filter(owner=owner).update(time_zone="Asia/Tokyo")
+        assert "Wednesday 4 March 2026" in owner_client.get("/agenda/").text  # kept a while
+    with time_machine.travel(start + datetime.timedelta(minutes=6), tick=False):
+        assert "Thursday 5 March 2026" in owner_client.get("/agenda/").text
 
 
 def test_staff_can_open_the_admin(owner_client, owner):

@@ -1,33 +1,50 @@
+import time
 import zoneinfo
 
 from django.utils import timezone
 
 SESSION_KEY = "coffeechat_tz"
+# How long a session trusts the time zone it read from the profile. A change made in
+# another browser (or from the console) reaches this one within this many seconds.
+RECHECK_SECONDS = 300
 
 
 def remember_time_zone(request, name: str) -> None:
-    request.session[SESSION_KEY] = name
-    timezone.activate(zoneinfo.ZoneInfo(name))
+    request.session[SESSION_KEY] = [name, time.time()]
+    _activate(name)
+
+
+def session_time_zone(request) -> str | None:
+    """The time zone this session read from the profile, unless it is due a re-read."""
+    kept = request.session.get(SESSION_KEY)
+    if isinstance(kept, list) and len(kept) == 2 and time.time() - kept[1] < RECHECK_SECONDS:
+        return kept[0]
+    return None
 
 
 class UserTimezoneMiddleware:
-    """Show dates in the user's own time zone (kept in the session to save a query)."""
+    """Show dates in the user's own time zone. It is kept in the session to save a query
+    on every request, and read from the profile again every few minutes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            name = request.session.get(SESSION_KEY)
+            name = session_time_zone(request)
             if name is None:
                 from coffeechat.accounts.models import Profile
 
-                name = Profile.for_user(request.user).time_zone
-                request.session[SESSION_KEY] = name
-            try:
-                timezone.activate(zoneinfo.ZoneInfo(name))
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                timezone.deactivate()
+                remember_time_zone(request, Profile.for_user(request.user).time_zone)
+            else:
+                _activate(name)
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+def _activate(name: str) -> None:
+    try:
+        timezone.activate(zoneinfo.ZoneInfo(name))
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        timezone.deactivate()
