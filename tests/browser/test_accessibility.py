@@ -235,6 +235,18 @@ STATES = [
         "Profile saved.",
     ),
     (
+        "contacts_searched",
+        "/contacts/",
+        lambda page: (page.get_by_label("Search").fill("nobody-by-this-name"),),
+        "No contacts match",
+    ),
+    (
+        "contact_notes_editing",
+        "/contacts/{contact}/",
+        lambda page: page.get_by_role("button", name="Edit notes").click(),
+        "Save notes",
+    ),
+    (
         "compose_checked",
         "/outreach/compose/?contact={contact}",
         lambda page: (
@@ -278,6 +290,25 @@ def test_login_errors_have_no_serious_accessibility_problems(page, owner):
     page.get_by_role("button", name="Log in").click()
     expect(page.locator(".form-errors")).to_be_visible()
     check(page, "login_errors")
+
+
+def test_locked_out_page_has_no_serious_accessibility_problems(
+    browser, live_server, owner, settings
+):
+    """After too many failed logins. Its own context: the browser logs the 429 status as an
+    error, which the shared page fixture would count against the page."""
+    settings.AXES_FAILURE_LIMIT = 1
+    context = browser.new_context(base_url=live_server.url)
+    try:
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.get_by_label("Username").fill(owner.username)
+        page.get_by_label("Password").fill("not-the-password")
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_role("heading", name="Too many failed log-ins")).to_be_visible()
+        check(page, "locked_out")
+    finally:
+        context.close()
 
 
 def test_axe_finds_a_problem_when_there_is_one(page, db):
