@@ -388,3 +388,25 @@ def test_planning_a_conversation_asks_to_choose_someone_rather_than_showing_dash
     assert "---" not in page
     refused = owner_client.post("/interviews/new/", {"contact": ""}).text
     assert "Choose the person you want to talk to." in refused
+
+
+@pytest.mark.parametrize(
+    "elsewhere", ["//evil.example/", "/\\evil.example/", "https://evil.example/", "javascript:x"]
+)
+def test_a_next_step_returns_only_to_a_page_of_this_site(owner_client, owner, elsewhere):
+    todo = Todo.objects.create(owner=owner, text="Send my CV")
+    response = owner_client.post(f"/interviews/todos/{todo.pk}/toggle/", {"next": elsewhere})
+    assert response.url == "/interviews/todos/"
+    response = owner_client.post(
+        f"/interviews/todos/{todo.pk}/toggle/", {"next": "/interviews/?stage=done"}
+    )
+    assert response.url == "/interviews/?stage=done"
+
+
+def test_notes_pasted_with_a_null_character_are_saved_without_it(owner_client, interview):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/notes/", {"free_notes": "Grants\x00 start in May"}
+    )
+    assert response.status_code == 302
+    interview.refresh_from_db()
+    assert interview.free_notes == "Grants start in May"

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
@@ -54,7 +55,11 @@ def add_todo(request, pk):
 def _back(request, default):
     """Return to the page the form was on, if it is one of ours."""
     target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
+    # A path on this site only: not "//elsewhere" nor "/\\elsewhere", which browsers
+    # read as another site.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 

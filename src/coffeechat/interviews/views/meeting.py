@@ -44,6 +44,9 @@ def _save_notes(data, interview, questions):
 
     def clip(text):
         nonlocal too_long
+        # A null character (pasted from some PDFs) can't be stored by PostgreSQL and
+        # can't be seen by anyone: dropped rather than refused, as the notes save as you type.
+        text = text.replace("\x00", "")
         if len(text) > NOTES_LIMIT:
             too_long = True
             return text[:NOTES_LIMIT]
