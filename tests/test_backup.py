@@ -648,3 +648,21 @@ def test_a_model_section_names_only_real_fields(monkeypatch):
 
     with pytest.raises(Exception, match=r"\['colour'\] are not plain fields of Tag"):
         backup.model_section("tags", Tag, label=("tag", "tags"), fields={"name", "colour"})
+
+
+def test_null_characters_are_taken_out_so_postgresql_can_hold_the_backup(rich_owner, newcomer):
+    """A backup made on SQLite may hold a null character (invisible, pasted from a PDF);
+    PostgreSQL refuses them in text and JSON, so a restore takes them out."""
+    data = export_backup(rich_owner)
+    contact = data["contacts"][0]
+    contact["notes"] = "Met at\x00 the fair"
+    contact["emails"] = ["ada\x00@example.org"]
+    data["interviews"][0]["reflection"] = {"learned\x00": "Grants\x00 come in May"}
+
+    restore_backup(newcomer, json.loads(json.dumps(data)))
+
+    restored = Contact.objects.get(owner=newcomer, first_name=contact["first_name"])
+    assert restored.notes == "Met at the fair"
+    assert restored.emails == ["ada@example.org"]
+    interview = Interview.objects.filter(owner=newcomer).order_by("id").first()
+    assert interview.reflection == {"learned": "Grants come in May"}
