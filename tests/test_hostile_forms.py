@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.ownership_cases import OWNED_URL_CASES, TOKEN_URLS
+from tests.rich_account import build_rich_account
 from tests.test_url_security import PUBLIC, all_urls
 
 HOSTILE = [
@@ -130,3 +131,62 @@ def test_a_post_straight_to_the_address_survives_hostile_input(owner, owner_clie
         response = owner_client.post(url, data)
         assert response.status_code < 500, f"{url} with {data!r}"
     assert owner_client.get(reverse("home")).status_code == 200, "still signed in afterwards"
+
+
+# What the pages read from their address, besides their filter forms' own fields.
+QUERY_PARAMETERS = [
+    "contact",
+    "follow_up_to",
+    "interview",
+    "page",
+    "q",
+    "send_anyway",
+    "show",
+    "stage",
+    "state",
+    "template",
+    "their_work",
+]
+
+
+class GetForms(Forms):
+    """The names of the fields of a page's GET forms (search boxes and filters)."""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("method", "get").lower() == "get":
+            self._current = {"action": attrs.get("action") or "", "fields": {}, "files": set()}
+            self.forms.append(self._current)
+        elif self._current is not None and tag in ("input", "textarea", "select"):
+            if attrs.get("name"):
+                self._current["fields"][attrs["name"]] = ""
+
+
+@pytest.mark.parametrize("name", sorted(pages()))
+def test_a_hostile_address_gets_a_page_or_a_404_never_an_error(owner, owner_client, name):
+    if name in OWNED_URL_CASES:
+        kwargs = OWNED_URL_CASES[name](owner)
+    else:
+        kwargs = {}
+        build_rich_account(owner)  # lists and searches run their queries only with data
+    url = reverse(name, kwargs=kwargs)
+    page = owner_client.get(url)
+    names = set(QUERY_PARAMETERS)
+    if page.status_code == 200 and "html" in page.get("Content-Type", ""):
+        parser = GetForms()
+        parser.feed(page.content.decode())
+        names.update(field for form in parser.forms for field in form["fields"])
+    names = sorted(names)
+    for turn, _ in enumerate(HOSTILE[:-1]):  # not the 20,000 characters: URLs are shorter
+        query = {
+            field: HOSTILE[(turn + offset) % (len(HOSTILE) - 1)]
+            for offset, field in enumerate(names)
+        }
+        query = {field: value for field, value in query.items() if value != "x" * 20_000}
+        response = owner_client.get(url, query)
+        assert response.status_code < 500, f"{url} with {query!r}"
+    # One parameter at a time too: with all of them, a bad id can 404 before the rest is read.
+    for field in names:
+        for value in ("nul\x00byte", "' OR 1=1; --", "９９", "-1"):
+            response = owner_client.get(url, {field: value})
+            assert response.status_code < 500, f"{url} with {field}={value!r}"

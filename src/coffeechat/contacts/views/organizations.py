@@ -8,10 +8,11 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.forms import OrganizationForm
 from coffeechat.contacts.models import Organization
+from coffeechat.contacts.search import without_nul
 
 
 def list_organizations(request):
-    q = request.GET.get("q", "").strip()[:200]
+    q = without_nul(request.GET.get("q", "")).strip()[:200]
     organizations = (
         Organization.objects.owned_by(request.user)
         .annotate(contact_count=Count("contacts"))
