@@ -157,9 +157,12 @@ class GetForms(Forms):
         if tag == "form" and attrs.get("method", "get").lower() == "get":
             self._current = {"action": attrs.get("action") or "", "fields": {}, "files": set()}
             self.forms.append(self._current)
-        elif self._current is not None and tag in ("input", "textarea", "select"):
-            if attrs.get("name"):
-                self._current["fields"][attrs["name"]] = ""
+        elif (
+            self._current is not None
+            and tag in ("input", "textarea", "select")
+            and (attrs.get("name"))
+        ):
+            self._current["fields"][attrs["name"]] = ""
 
 
 @pytest.mark.parametrize("name", sorted(pages()))
