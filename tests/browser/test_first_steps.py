@@ -47,6 +47,8 @@ def test_notes_are_edited_in_place(logged_in_page, owner):
     page = logged_in_page
     page.goto(f"/contacts/{contact.pk}/")
     page.get_by_role("button", name="Edit notes").click()
+    # The card keeps its heading while it is a form.
+    expect(page.locator("#notes").get_by_role("heading", name="Notes and research")).to_be_visible()
     page.get_by_label("Notes", exact=True).fill("Met at the open house.")
     page.get_by_role("button", name="Save notes").click()
     expect(page.locator("#notes")).to_contain_text("Met at the open house.")
