@@ -283,12 +283,15 @@ def _due_clocks(clocks, today, zone):
     """
     connection = connections[clocks.db]
     inner, params = clocks.query.sql_with_params()
-    tests, cutoffs = [], []
+    cases, cutoffs = [], []
     for days, _label in KeepInTouch.CADENCES:
         start = local_day_bounds(today - datetime.timedelta(days=days - 1), zone)[0]
-        tests.append(f"(COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) = %s AND t.clock < %s)")
+        cases.append("WHEN %s THEN %s")
         cutoffs += [days, connection.ops.adapt_datetimefield_value(start)]
-    sql = f"SELECT * FROM ({inner}) t WHERE {' OR '.join(tests)}"
+    # One comparison with the cadence's cutoff, not one per cadence: the databases copy the
+    # clock's expression (four subqueries) into every place the outer query names it.
+    cutoff = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
+    sql = f"SELECT * FROM ({inner}) t WHERE t.clock < {cutoff}"
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params, *cutoffs))
         rows = cursor.fetchall()
