@@ -27,7 +27,9 @@ def _compose_url(interview):
         return ""
 
 
-def next_step(interview, now: datetime.datetime, *, prepared: bool) -> NextStep:
+def next_step(interview, now: datetime.datetime, *, prepared: bool, waiting=None) -> NextStep:
+    """``waiting``: for a request not answered yet, where it stands by the follow-up rules
+    (``outreach.due.request_status`` of the interview's request), if there is one."""
     name = interview.contact.full_name
     stage = interview.stage
     if stage == S.PLANNED:
@@ -44,9 +46,7 @@ def next_step(interview, now: datetime.datetime, *, prepared: bool) -> NextStep:
                 "schedule",
                 "Schedule the conversation",
             )
-        return NextStep(
-            f"Wait for {name} to answer. If a week or two goes by in silence, follow up once."
-        )
+        return _waiting_step(interview, waiting)
     if stage == S.SCHEDULED:
         if interview.starts_at and interview.starts_at > now:
             if not prepared:
@@ -92,3 +92,53 @@ def next_step(interview, now: datetime.datetime, *, prepared: bool) -> NextStep:
     if stage == S.KEEPING_IN_TOUCH:
         return NextStep(f"Send {name} an update from time to time; the agenda will remind you.")
     return NextStep("Nothing to do here. Plan it again if things change, or talk to someone else.")
+
+
+def _day(day: datetime.date) -> str:
+    return day.strftime("%a %-d %b")
+
+
+def _waiting_step(interview, waiting) -> NextStep:
+    """What to do while a request goes unanswered, by the same rules as the agenda."""
+    name = interview.contact.full_name
+    if waiting is None:  # marked as asked by hand: no sent request to time it from
+        return NextStep(
+            f"Wait for {name} to answer. If a week or two goes by in silence, follow up once."
+        )
+    status, request = waiting
+    if status.kind == "follow-up":
+        return NextStep(
+            f"No answer from {name} since you wrote: time to follow up, once and briefly.",
+            label="Write the follow-up",
+            href=_outreach_url("outreach:compose", f"?follow_up_to={request.pk}"),
+        )
+    if status.kind == "try-someone-else":
+        return NextStep(
+            "No answer to your follow-up either. Let this one go (it happens to everyone) "
+            "and try someone else: the request's page suggests who.",
+            label="Open the request",
+            href=request.get_absolute_url(),
+        )
+    if status.kind == "second-contact":
+        organization = interview.contact.organization
+        where = f" at {organization.name}" if organization else ""
+        return NextStep(
+            f"Three business days without an answer: with 3B7, write to a second "
+            f"person{where} if you haven't yet. The follow-up to {name} is due on "
+            f"{_day(status.follow_up_on)}.",
+            label="See what's due",
+            href=_outreach_url("agenda:due", ""),
+        )
+    if status.followed_up:
+        return NextStep(
+            f"You followed up. If {name} still hasn't answered by {_day(status.day)}, "
+            "let it go and try someone else."
+        )
+    return NextStep(f"Wait for {name} to answer. No reply by {_day(status.day)}? Follow up once.")
+
+
+def _outreach_url(route: str, query: str) -> str:
+    try:
+        return reverse(route) + query
+    except NoReverseMatch:  # that app's pages aren't mounted
+        return ""

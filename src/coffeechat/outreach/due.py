@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
-from coffeechat.agenda.items import DueItem
+from coffeechat.agenda.items import KIND_PRIORITY, DueItem
 from coffeechat.contacts.models import Contact
-from coffeechat.outreach.followup import Thread, next_steps
+from coffeechat.outreach.followup import Thread, follow_up_due, next_steps
 from coffeechat.outreach.models import Kind, Message
 
 State = Message.State
@@ -130,6 +130,49 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
             )
         )
     return items
+
+
+@dataclass(frozen=True, slots=True)
+class RequestStatus:
+    """Where one unanswered request stands on ``today``: the step due (``follow-up``,
+    ``second-contact`` or ``try-someone-else``) and since when, or ``wait`` and the day the
+    next one falls due."""
+
+    kind: str
+    day: datetime.date
+    followed_up: bool
+    follow_up_on: datetime.date | None = None  # while no follow-up has gone: when it's due
+
+
+def request_status(request: Message, today: datetime.date) -> RequestStatus | None:
+    """The same rules as the agenda, for one request (a conversation's page); None once
+    it was answered or let go, or if it was never sent."""
+    if request.state != State.SENT or request.no_reply_at or request.sent_at is None:
+        return None
+    profile = Profile.for_user(request.owner)
+    tz = _zone(profile.time_zone)
+    wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
+    follow_ups = request.follow_ups.exclude(state=State.DRAFT)
+    first = follow_ups.filter(sent_at__isnull=False).order_by("sent_at").first()
+    if follow_ups.filter(state=State.REPLIED).exists():
+        return None
+    thread = Thread(
+        request_sent_on=_local_date(request.sent_at, tz),
+        follow_up_sent_on=_local_date(first.sent_at, tz) if first else None,
+    )
+    follow_up_on = (
+        None
+        if first
+        else follow_up_due(thread.request_sent_on, wait_days=wait_days, use_3b7=use_3b7)
+    )
+    steps = next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7)
+    if steps:
+        # Following up comes before 3B7's second person when both are due.
+        step = min(steps, key=lambda s: KIND_PRIORITY.get(s.kind, 50))
+        return RequestStatus(step.kind, step.due, first is not None, follow_up_on)
+    waited_from = thread.follow_up_sent_on or thread.request_sent_on
+    due = follow_up_due(waited_from, wait_days=wait_days, use_3b7=use_3b7)
+    return RequestStatus("wait", due, first is not None, follow_up_on)
 
 
 def suggestions_for(request: Message) -> list[dict]:

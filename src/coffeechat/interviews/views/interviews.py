@@ -108,6 +108,17 @@ def _under_way(request, contact):
     return redirect(interview)
 
 
+def _waiting(interview):
+    """(status, request) of the interview's unanswered request, for the next step."""
+    if interview.stage != Interview.Stage.REQUESTED or interview.replied_at:
+        return None
+    from coffeechat.outreach.due import request_status
+
+    sent = interview.messages.filter(kind="request", state="sent").order_by("-sent_at").first()
+    status = request_status(sent, timezone.localdate()) if sent else None
+    return (status, sent) if status else None
+
+
 def interview_detail(request, pk):
     interview = get_interview(
         request,
@@ -125,7 +136,7 @@ def interview_detail(request, pk):
     ]
     context = {
         "interview": interview,
-        "step": next_step(interview, now, prepared=prepared),
+        "step": next_step(interview, now, prepared=prepared, waiting=_waiting(interview)),
         "prepared": prepared,
         "actions": actions,
         "can_schedule": "schedule" in interview.allowed_actions()
