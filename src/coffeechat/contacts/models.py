@@ -107,6 +107,16 @@ class Contact(Owned):
             models.Index(fields=["owner", "-created_at"], name="contact_newest"),
             # The list's field filter reads the distinct fields from this index alone.
             models.Index(fields=["owner", "field"], name="contact_fields"),
+            # The agenda's "someone else in the same field", first in name order: found
+            # directly rather than by walking every contact in name order.
+            models.Index(
+                "owner",
+                Lower("field"),
+                Lower("last_name"),
+                Lower("first_name"),
+                "id",
+                name="contact_by_field",
+            ),
         ]
 
     def __str__(self):

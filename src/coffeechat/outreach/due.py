@@ -41,7 +41,9 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
             followed_up_at=Subquery(
                 follow_ups.filter(sent_at__isnull=False).order_by("sent_at").values("sent_at")[:1]
             ),
-            answered=Exists(follow_ups.filter(state=State.REPLIED)),
+            # A scalar subquery rather than EXISTS: PostgreSQL turned EXISTS into a scan of
+            # every answered message; this reads the follow_up_to index for each request.
+            answered=Subquery(follow_ups.filter(state=State.REPLIED).values("pk")[:1]),
         )
         .order_by("sent_at", "id")
         .values_list(
@@ -60,7 +62,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     threads = []  # (request, what its follow-ups say)
     for pk, sent_at, followed_up_at, answered, *contact, field_key in rows:
         request = _Request(pk, sent_at, field_key, _Contact(*contact))
-        threads.append((request, followed_up_at, answered))
+        threads.append((request, followed_up_at, answered is not None))
 
     pending = []  # (request, step)
     for request, followed_up_at, answered in threads:
@@ -215,7 +217,7 @@ def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=
             organization_id__in=sorted({r.contact.organization_id for r in seconds} - {None}),
             last_written__gte=min(r.sent_at for r in seconds),
         )
-    # For each field, walk the contacts in name order (the contact_by_name index) and stop
+    # For each field, walk its contacts in name order (the contact_by_field index) and stop
     # at the first ``first`` never written to.
     never_written = ~Exists(Message.objects.filter(contact=OuterRef("pk")))
     in_field = (
