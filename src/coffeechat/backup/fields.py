@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from coffeechat.contacts.normalize import without_nul
+
 
 class ExportContext:
     """Hands out file ids: 1, 2, 3... per section, in the order records are exported."""
@@ -234,19 +236,6 @@ def decode_value(model_field: models.Field, raw):
         model_field.validate(value, None)
     except ValidationError as error:
         raise ValueError(" ".join(error.messages)) from None
-    return value
-
-
-def without_nul(value):
-    """``value`` with any null character taken out of its text, however deep. PostgreSQL
-    can store none (SQLite can, so a backup made there may hold one), and nobody can see
-    one: taking it out loses nothing a person wrote."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [without_nul(item) for item in value]
-    if isinstance(value, dict):
-        return {without_nul(key): without_nul(item) for key, item in value.items()}
     return value
 
 

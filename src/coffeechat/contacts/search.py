@@ -3,12 +3,12 @@
 from django.db.models import Q
 
 from coffeechat.contacts.models import Contact, Organization, Tag
+from coffeechat.contacts.normalize import without_nul
 
 
 def search_contacts(owner, *, q="", source="", field="", organization="", tag=""):
-    q, source, field, organization, tag = (
-        without_nul(text) for text in (q, source, field, organization, tag)
-    )
+    # No contact holds a null character, and PostgreSQL refuses a query that carries one.
+    q, source, field, organization, tag = without_nul([q, source, field, organization, tag])
     contacts = Contact.objects.owned_by(owner)
     for word in q.split():
         # Organizations and tags are matched once, in subqueries that don't depend on
@@ -38,12 +38,6 @@ def search_contacts(owner, *, q="", source="", field="", organization="", tag=""
     if tag:
         contacts = contacts.filter(pk__in=_tagged(owner, name__iexact=tag))
     return contacts
-
-
-def without_nul(text: str) -> str:
-    """Search text as typed, less any null character: no contact holds one (PostgreSQL
-    can't store them), and PostgreSQL refuses a query that carries one."""
-    return text.replace("\x00", "") if text else text
 
 
 def _organizations(owner, **lookup):

@@ -36,6 +36,7 @@ from coffeechat.interviews.models import (
     Todo,
 )
 from coffeechat.interviews.zones import local_day_bounds, user_zone
+from coffeechat.markup import url_pattern
 
 S = Interview.Stage
 MEETING_DAYS_AHEAD = 6
@@ -48,14 +49,6 @@ def moment_for(today: datetime.date, zone) -> datetime.datetime:
     if now.astimezone(zone).date() == today:
         return now
     return local_day_bounds(today, zone)[1] - datetime.timedelta(microseconds=1)
-
-
-_ID = 987654321
-
-
-def _url_pattern(name):
-    """A route as a format string, so a long list costs one ``reverse`` instead of one each."""
-    return reverse(name, args=[_ID]).replace(str(_ID), "{}")
 
 
 def _name(first, last):
@@ -135,7 +128,7 @@ def preparation(user, today):
 def reflections(user, today):
     zone = user_zone(user)
     moment = moment_for(today, zone)
-    url = _url_pattern("interviews:reflect")
+    url = url_pattern("interviews:reflect")
     rows = (
         Interview.objects.filter(
             owner=user,
@@ -161,7 +154,7 @@ def reflections(user, today):
 def thank_yous(user, today):
     zone = user_zone(user)
     moment = moment_for(today, zone)
-    url = _url_pattern("interviews:detail")
+    url = url_pattern("interviews:detail")
     rows = (
         Interview.objects.filter(owner=user, stage__in=[S.SCHEDULED, S.DONE], ends_at__lte=moment)
         .order_by("ends_at")
@@ -258,7 +251,7 @@ def keep_in_touch(user, today):
         .annotate(clock=Coalesce(NullIf("last_interaction", Value(NEVER)), "tracked_since"))
         .values_list("id", "first_name", "last_name", "cadence", "clock")
     )
-    url = _url_pattern("contacts:detail")
+    url = url_pattern("contacts:detail")
     for pk, first, last_name, cadence, clock in _due_clocks(clocks, today, zone):
         cadence = cadence or KeepInTouch.DEFAULT_DAYS
         due = clock.astimezone(zone).date() + datetime.timedelta(days=cadence)
@@ -278,8 +271,8 @@ def _due_clocks(clocks, today, zone):
 
     A check-in is due when the clock's local date plus the cadence is on or before today,
     that is when the clock is earlier than the start of (today - cadence + 1). The query is
-    wrapped in one outer SELECT so the latest-interaction column is computed once per
-    person, and only the people who are due come back to Python.
+    wrapped in one outer SELECT that compares the clock once with its cadence's cutoff, and
+    only the people who are due come back to Python.
     """
     connection = connections[clocks.db]
     inner, params = clocks.query.sql_with_params()
@@ -320,7 +313,7 @@ def todos(user, today):
         )
     )
     kinds = dict(Todo.Kind.choices)
-    detail = _url_pattern("interviews:detail")
+    detail = url_pattern("interviews:detail")
     everything = reverse("interviews:todos")
     for pk, kind, text, due_date, interview_id, contact_id, first, last in rows:
         yield DueItem(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.agenda.items import KIND_PRIORITY, DueItem
 from coffeechat.contacts.models import Contact
+from coffeechat.markup import url_pattern
 from coffeechat.outreach.followup import Thread, follow_up_due, next_steps
 from coffeechat.outreach.models import Kind, Message
 
@@ -30,21 +31,13 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
 
     # The open requests (through the message_open index), each with what its follow-ups
-    # say: when the first went out and whether one was answered, looked up through the
-    # follow_up_to index. Plain values, not model instances: a busy account has hundreds
-    # of these open.
-    follow_ups = Message.objects.filter(follow_up_to=OuterRef("pk")).exclude(state=State.DRAFT)
+    # say. Plain values, not model instances: a busy account has hundreds of these open.
+    open_requests = Message.objects.filter(
+        owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None
+    )
     rows = (
-        Message.objects.filter(owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None)
-        .annotate(
-            field_key=Lower("contact__field"),
-            followed_up_at=Subquery(
-                follow_ups.filter(sent_at__isnull=False).order_by("sent_at").values("sent_at")[:1]
-            ),
-            # A scalar subquery rather than EXISTS: PostgreSQL turned EXISTS into a scan of
-            # every answered message; this reads the follow_up_to index for each request.
-            answered=Subquery(follow_ups.filter(state=State.REPLIED).values("pk")[:1]),
-        )
+        _with_follow_ups(open_requests)
+        .annotate(field_key=Lower("contact__field"))
         .order_by("sent_at", "id")
         .values_list(
             "id",
@@ -84,7 +77,7 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     )
     # Route patterns, so a long list costs two ``reverse()`` calls rather than one per item.
     compose = reverse("outreach:compose")
-    message_url = reverse("outreach:message", args=[_ID]).replace(str(_ID), "{}")
+    message_url = url_pattern("outreach:message")
 
     items = []
     for request, step in pending:
@@ -146,6 +139,20 @@ class RequestStatus:
     follow_up_on: datetime.date | None = None  # while no follow-up has gone: when it's due
 
 
+def _with_follow_ups(requests):
+    """``requests`` annotated with what their follow-ups say, through the follow_up_to
+    index: when the first went out (``followed_up_at``) and the id of one that was answered
+    (``answered``, None if none was). Scalar subqueries rather than EXISTS: PostgreSQL
+    turned EXISTS into a scan of every answered message."""
+    follow_ups = Message.objects.filter(follow_up_to=OuterRef("pk")).exclude(state=State.DRAFT)
+    return requests.annotate(
+        followed_up_at=Subquery(
+            follow_ups.filter(sent_at__isnull=False).order_by("sent_at").values("sent_at")[:1]
+        ),
+        answered=Subquery(follow_ups.filter(state=State.REPLIED).values("pk")[:1]),
+    )
+
+
 def request_status(request: Message, today: datetime.date) -> RequestStatus | None:
     """The same rules as the agenda, for one request (a conversation's page); None once
     it was answered or let go, or if it was never sent."""
@@ -154,27 +161,31 @@ def request_status(request: Message, today: datetime.date) -> RequestStatus | No
     profile = Profile.for_user(request.owner)
     tz = _zone(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
-    follow_ups = request.follow_ups.exclude(state=State.DRAFT)
-    first = follow_ups.filter(sent_at__isnull=False).order_by("sent_at").first()
-    if follow_ups.filter(state=State.REPLIED).exists():
+    followed_up_at, answered = (
+        _with_follow_ups(Message.objects.filter(pk=request.pk))
+        .values_list("followed_up_at", "answered")
+        .get()
+    )
+    if answered is not None:
         return None
+    followed_up = followed_up_at is not None
     thread = Thread(
         request_sent_on=_local_date(request.sent_at, tz),
-        follow_up_sent_on=_local_date(first.sent_at, tz) if first else None,
+        follow_up_sent_on=_local_date(followed_up_at, tz) if followed_up else None,
     )
     follow_up_on = (
         None
-        if first
+        if followed_up
         else follow_up_due(thread.request_sent_on, wait_days=wait_days, use_3b7=use_3b7)
     )
     steps = next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7)
     if steps:
         # Following up comes before 3B7's second person when both are due.
         step = min(steps, key=lambda s: KIND_PRIORITY.get(s.kind, 50))
-        return RequestStatus(step.kind, step.due, first is not None, follow_up_on)
+        return RequestStatus(step.kind, step.due, followed_up, follow_up_on)
     waited_from = thread.follow_up_sent_on or thread.request_sent_on
     due = follow_up_due(waited_from, wait_days=wait_days, use_3b7=use_3b7)
-    return RequestStatus("wait", due, first is not None, follow_up_on)
+    return RequestStatus("wait", due, followed_up, follow_up_on)
 
 
 def suggestions_for(request: Message) -> list[dict]:
@@ -262,9 +273,6 @@ def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=
         )
     )
     return [row for row in rows if row.pop("owner_id") == user.pk]
-
-
-_ID = 987654321  # stands for the id in a route pattern
 
 
 @dataclass(slots=True)

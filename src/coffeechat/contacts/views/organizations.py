@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.forms import OrganizationForm
 from coffeechat.contacts.models import Organization
-from coffeechat.contacts.search import without_nul
+from coffeechat.contacts.normalize import without_nul
 
 
 def list_organizations(request):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.contacts.models import Contact, Organization, Source
+from coffeechat.contacts.normalize import without_nul
 from coffeechat.interviews.forms import ReferralForm
 from coffeechat.interviews.models import Interview, TimelineEntry
 from coffeechat.interviews.views import post_only
@@ -46,7 +47,7 @@ def _save_notes(data, interview, questions):
         nonlocal too_long
         # A null character (pasted from some PDFs) can't be stored by PostgreSQL and
         # can't be seen by anyone: dropped rather than refused, as the notes save as you type.
-        text = text.replace("\x00", "")
+        text = without_nul(text)
         if len(text) > NOTES_LIMIT:
             too_long = True
             return text[:NOTES_LIMIT]
