@@ -111,6 +111,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "coffeechat.sqlite3",
+            # Tests use a file too, not a shared in-memory database: that one answers
+            # concurrent writers with "table is locked" where a file makes them queue, and
+            # the race tests need real SQLite's behaviour.
+            "TEST": {"NAME": str(HOME / "test.sqlite3")},
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
                 # busy_timeout instead of failing with "database is locked".

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_not_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.forms import FirstAccountForm, ProfileForm
 from coffeechat.accounts.middleware import remember_time_zone
-from coffeechat.accounts.models import Profile, setup_token_is_valid
+from coffeechat.accounts.models import Profile, create_first_account, setup_token_is_valid
 
 
 @login_not_required
@@ -23,13 +22,10 @@ def first_run(request, token):
         raise Http404("This set-up link is not valid. Run `coffeechat serve` for a fresh one.")
     form = FirstAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            if User.objects.select_for_update().exists():
-                return redirect("accounts:login")
-            user = form.save(commit=False)
-            user.is_staff = user.is_superuser = True
-            user.save()
-            Profile.for_user(user)
+        user = form.save(commit=False)
+        if not create_first_account(user):
+            messages.info(request, "This coffeechat already has an account. Log in to continue.")
+            return redirect("accounts:login")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Tell coffeechat a little about yourself first.")
         return redirect("accounts:profile")
