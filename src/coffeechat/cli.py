@@ -8,6 +8,15 @@ createsuperuser, ...) also work, for administrators.
 import os
 import sys
 
+# Django commands whose names one of ours took, offered under another name.
+# `coffeechat check` is the message checker; Django's system check is `system-check`.
+RENAMED_DJANGO_COMMANDS = {
+    "system-check": (
+        "check",
+        "Django's system check for administrators (--deploy before going live).",
+    ),
+}
+
 
 def _our_commands():
     from django.core.management import get_commands, load_command_class
@@ -16,7 +25,9 @@ def _our_commands():
     for name, app in sorted(get_commands().items()):
         if app.startswith("coffeechat."):
             commands[name] = load_command_class(app, name).help.strip().splitlines()[0]
-    return commands
+    for name, (_, help_text) in RENAMED_DJANGO_COMMANDS.items():
+        commands[name] = help_text
+    return dict(sorted(commands.items()))
 
 
 def print_overview() -> None:
@@ -54,10 +65,15 @@ def main(argv: list[str] | None = None) -> None:
 
         print(__version__)
         return
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line, load_command_class
 
     try:
-        execute_from_command_line(["coffeechat", *argv[1:]])
+        if argv[1] in RENAMED_DJANGO_COMMANDS:
+            django_name, _ = RENAMED_DJANGO_COMMANDS[argv[1]]
+            command = load_command_class("django.core", django_name)
+            command.run_from_argv(["coffeechat", argv[1], *argv[2:]])
+        else:
+            execute_from_command_line(["coffeechat", *argv[1:]])
     except BrokenPipeError:
         # The reader went away (`coffeechat due | head`): stop quietly, as other tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from coffeechat.env import env_bool, env_int, env_list, env_str
+from coffeechat.proxy import parse_networks
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -40,6 +41,15 @@ SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_NAME = "coffeechat_session"
 CSRF_COOKIE_NAME = "coffeechat_csrftoken"
+# Behind a TLS reverse proxy (see coffeechat/proxy.py and docs/DEPLOY.md).
+TRUSTED_PROXIES = env_list("COFFEECHAT_TRUSTED_PROXIES")
+parse_networks("COFFEECHAT_TRUSTED_PROXIES", TRUSTED_PROXIES)  # a bad address stops start-up
+if TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("COFFEECHAT_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("COFFEECHAT_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("COFFEECHAT_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("COFFEECHAT_HSTS_PRELOAD", False)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -66,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before everything that reads the client's address or the request's scheme.
+    "coffeechat.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
