@@ -3,6 +3,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from coffeechat.accounts.models import Profile
+from coffeechat.forms import refuse_line_breaks
 
 
 def _model_bounds(model, name):
@@ -56,6 +57,7 @@ class ProfileForm(forms.ModelForm):
         wait = self.fields["follow_up_after_days"]
         wait.validators = []
         wait.widget.attrs.update(min=FOLLOW_UP_DAYS[0], max=FOLLOW_UP_DAYS[1])
+        refuse_line_breaks(self)
 
     def clean_follow_up_after_days(self):
         days = self.cleaned_data["follow_up_after_days"]

@@ -48,3 +48,21 @@ def _activate(name: str) -> None:
         timezone.activate(zoneinfo.ZoneInfo(name))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         timezone.deactivate()
+
+
+class PrivatePagesMiddleware:
+    """Pages for a signed-in person hold their private data, and their state changes: no
+    shared cache may keep them, and no browser may show them again from its cache. With
+    ``no-store`` the back button asks the server again, so going back after confirming an
+    import or deleting a draft shows what is true now, not a form that can no longer work.
+    A response that set its own Cache-Control (the calendar feed) keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -2,6 +2,7 @@ from django import forms
 
 from coffeechat.contacts.models import Contact, Organization
 from coffeechat.contacts.normalize import clean_linkedin_url, normalize_email, split_list
+from coffeechat.forms import refuse_line_breaks
 
 
 class ContactForm(forms.ModelForm):
@@ -60,6 +61,7 @@ class ContactForm(forms.ModelForm):
         self.fields["referred_by"].queryset = referrers
         self.fields["referred_by"].label = "Referred by"
         self.fields["referred_by"].empty_label = "Nobody"
+        refuse_line_breaks(self)
         self.order_fields(
             [
                 "first_name",
@@ -134,6 +136,7 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        refuse_line_breaks(self)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -23,6 +23,7 @@ from coffeechat.contacts.importing import ImportFileError, parse_file, plan_impo
 from coffeechat.contacts.importing.csvfile import FIELDS
 from coffeechat.contacts.importing.files import csv_columns, display_name
 from coffeechat.contacts.models import PendingImport
+from coffeechat.sizes import megabytes
 
 PREVIEW_ROWS = 200
 KEEP_PENDING = timedelta(days=1)
@@ -49,8 +50,8 @@ class UploadForm(forms.Form):
         limit = settings.IMPORT_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
-                f"{display_name(upload.name)} is {upload.size / 1e6:.1f} MB; files up to "
-                f"{limit / 1e6:.0f} MB can be imported."
+                f"{display_name(upload.name)} is {megabytes(upload.size, round_up=True)}; "
+                f"files up to {megabytes(limit)} can be imported."
             )
         return upload
 
@@ -113,7 +114,7 @@ def upload(request):
         .filter(created_at__gte=timezone.now() - KEEP_PENDING)
         .only("pk", "filename", "format", "created_at")
         .order_by("-created_at")[:5],
-        "max_mb": settings.IMPORT_MAX_BYTES // 1_000_000,
+        "max_size": megabytes(settings.IMPORT_MAX_BYTES),
     }
     return render(request, template, context, status=status)
 

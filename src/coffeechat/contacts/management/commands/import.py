@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from coffeechat.commands import CoffeechatCommand
 from coffeechat.contacts.importing import FORMATS, ImportFileError, run_import
 from coffeechat.contacts.importing.csvfile import FIELDS
+from coffeechat.sizes import megabytes
 
 EPILOG = """\
 formats (detected when --format is not given):
@@ -103,8 +104,8 @@ class Command(CoffeechatCommand):
             size = path.stat().st_size
             if size > limit:
                 raise CommandError(
-                    f"{path.name}: the file is {size / 1e6:.1f} MB, over the "
-                    f"{limit / 1e6:.1f} MB limit (COFFEECHAT_IMPORT_MAX_BYTES)."
+                    f"{path.name}: the file is {megabytes(size, round_up=True)}, over the "
+                    f"{megabytes(limit)} limit (COFFEECHAT_IMPORT_MAX_BYTES)."
                 )
             return path.read_bytes()
         except OSError as error:
