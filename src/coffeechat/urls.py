@@ -12,3 +12,5 @@ urlpatterns = [
     path("agenda/", include("coffeechat.agenda.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "coffeechat.errors.page_not_found"
