@@ -17,6 +17,10 @@ PUBLIC = {
     "accounts:login",
     "accounts:first_run",
     "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_sent",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
 }
 
 

@@ -27,6 +27,13 @@ class FirstAccountForm(UserCreationForm):
 
 
 class ProfileForm(forms.ModelForm):
+    # Kept on the account (User.email), where Django's password reset looks for it.
+    email = forms.EmailField(
+        label="Your email address",
+        required=False,
+        help_text="Only used to send you a link if you forget your password.",
+    )
+
     class Meta:
         model = Profile
         fields = [
@@ -58,6 +65,20 @@ class ProfileForm(forms.ModelForm):
         wait.validators = []
         wait.widget.attrs.update(min=FOLLOW_UP_DAYS[0], max=FOLLOW_UP_DAYS[1])
         refuse_line_breaks(self)
+        self.fields["email"].initial = self.instance.owner.email
+        order = list(self.fields)
+        order.remove("email")
+        order.insert(order.index("name") + 1, "email")
+        self.order_fields(order)
+
+    def save(self, commit=True):
+        profile = super().save(commit=commit)
+        owner = profile.owner
+        email = self.cleaned_data.get("email", "")
+        if commit and owner.email != email:
+            owner.email = email
+            owner.save(update_fields=["email"])
+        return profile
 
     def clean_follow_up_after_days(self):
         days = self.cleaned_data["follow_up_after_days"]

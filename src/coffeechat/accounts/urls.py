@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from coffeechat.accounts import views
+from coffeechat.accounts import password_reset, views
 
 app_name = "accounts"
 
@@ -14,7 +14,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(
@@ -29,4 +29,5 @@ urlpatterns = [
         name="password_changed",
     ),
     path("profile/", views.edit_profile, name="profile"),
+    *password_reset.urlpatterns,
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -42,3 +43,15 @@ def edit_profile(request):
         messages.success(request, "Profile saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out, and say so on the next page (the log-in page)."""
+
+    def post(self, request, *args, **kwargs):
+        was_signed_in = request.user.is_authenticated
+        response = super().post(request, *args, **kwargs)
+        if was_signed_in:
+            # The old session is gone; the message goes into the fresh one.
+            messages.success(request, "You are logged out. See you next time.")
+        return response

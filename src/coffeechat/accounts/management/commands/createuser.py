@@ -1,11 +1,11 @@
-import getpass
-
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from coffeechat.accounts.models import Profile
+from coffeechat.accounts.passwords import ask_password
 from coffeechat.commands import CoffeechatCommand
 
 
@@ -16,6 +16,9 @@ class Command(CoffeechatCommand):
         parser.add_argument("username", help="the name to log in with")
         parser.add_argument("--password", help="set this password instead of asking (for scripts)")
         parser.add_argument("--name", default="", help="the person's full name for their profile")
+        parser.add_argument(
+            "--email", default=None, help="their email address (for a forgotten password)"
+        )
         parser.add_argument("--staff", action="store_true", help="let this account use /admin/")
         parser.add_argument(
             "--reset",
@@ -23,7 +26,7 @@ class Command(CoffeechatCommand):
             help="the account exists: set a new password for it instead",
         )
 
-    def handle(self, *args, username, password, name, staff, reset, **options):
+    def handle(self, *args, username, password, name, email, staff, reset, **options):
         User = get_user_model()
         username = username.strip()
         if not username:
@@ -37,8 +40,14 @@ class Command(CoffeechatCommand):
         if reset and not existing:
             raise CommandError(f"there is no account named {username!r} to reset.")
         user = existing or User(username=username, is_staff=staff, is_superuser=staff)
+        if email is not None:
+            try:
+                validate_email(email.strip())
+            except ValidationError:
+                raise CommandError(f"{email!r} is not an email address.") from None
+            user.email = email.strip()
         if password is None:
-            password = self._ask_password()
+            password = ask_password()
         try:
             password_validation.validate_password(password, user)
         except ValidationError as error:
@@ -52,13 +61,3 @@ class Command(CoffeechatCommand):
                 profile.save(update_fields=["name"])
         verb = "Reset the password of" if reset else "Created"
         self.stdout.write(f"{verb} account {username!r}.")
-
-    def _ask_password(self):
-        try:
-            first = getpass.getpass("Password: ")
-            second = getpass.getpass("Password (again): ")
-        except EOFError:
-            raise CommandError("no password given; pass --password when not typing it.") from None
-        if first != second:
-            raise CommandError("the two passwords differ; nothing was changed.")
-        return first
