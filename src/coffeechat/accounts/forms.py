@@ -3,6 +3,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from coffeechat.accounts.models import Profile
+from coffeechat.accounts.time_zones import TimeZoneField
 from coffeechat.forms import refuse_line_breaks
 
 
@@ -33,6 +34,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         help_text="Only used to send you a link if you forget your password.",
     )
+    time_zone = TimeZoneField(help_text="Due dates and meeting times are shown in it.")
 
     class Meta:
         model = Profile

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from coffeechat.accounts.models import time_zone_choices
+from coffeechat.accounts.time_zones import TimeZoneField
 from coffeechat.contacts.models import Contact
 from coffeechat.interviews import questions as bank
 from coffeechat.interviews.models import (
@@ -58,9 +58,7 @@ class ScheduleForm(forms.Form):
             "invalid": "Give the time as hours and minutes, e.g. 14:30.",
         },
     )
-    time_zone = forms.ChoiceField(
-        label="Time zone",
-        choices=time_zone_choices,
+    time_zone = TimeZoneField(
         help_text="Yours by default. Pick theirs if you agreed on a time on their clock.",
     )
     duration_minutes = forms.IntegerField(
