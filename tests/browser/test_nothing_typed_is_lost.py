@@ -27,7 +27,8 @@ def test_research_and_goals_survive_adding_ticked_questions(logged_in_page, owne
 
     page.wait_for_url(f"**/interviews/{interview.pk}/prepare/#questions")
     assert page.get_by_label("About the person").input_value().startswith("Runs the battery lab")
-    assert "industry over academia" in page.get_by_label("What do I most hope to learn?").input_value()
+    goal = page.get_by_label("What do I most hope to learn?")
+    assert "industry over academia" in goal.input_value()
     interview.refresh_from_db()
     assert interview.goal_learn == "How she chose industry over academia"
     assert interview.questions.count() == 1
