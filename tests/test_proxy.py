@@ -1,15 +1,18 @@
 """Behind a TLS reverse proxy: the scheme and the client's address come from the proxy's
 headers, and only from a proxy listed in COFFEECHAT_TRUSTED_PROXIES."""
 
+import http.client
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
 from coffeechat.proxy import client_address, parse_networks
+from tests.accounts.test_cli_accounts import free_port
 from tests.conftest import PASSWORD
 
 PROXY = "10.0.0.5"
@@ -114,3 +117,46 @@ def test_the_deployment_check_names_what_is_missing(tmp_path):
     assert result.returncode == 1
     assert "security.W004" in result.stderr
     assert "security.W008" not in result.stderr
+
+
+def test_coffeechat_serve_passes_the_proxys_headers_on(tmp_path):
+    """waitress removes X-Forwarded-* headers by default; behind a trusted proxy,
+    `coffeechat serve` must hand them to the app, or every request looks like plain HTTP
+    and the SSL redirect loops."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "COFFEECHAT_HOME": str(tmp_path),
+        "COFFEECHAT_TRUSTED_PROXIES": "127.0.0.1",
+        "COFFEECHAT_SSL_REDIRECT": "true",
+    }
+    env.pop("DATABASE_URL", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "coffeechat.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                connection.request(
+                    "GET", "/accounts/login/", headers={"X-Forwarded-Proto": "https"}
+                )
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert connection.getresponse().status == 200
+        connection.close()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/accounts/login/")
+        response = connection.getresponse()
+        assert response.status == 301
+        assert response.getheader("Location").startswith("https://")
+        connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=15)

@@ -14,11 +14,31 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 
+# Any fixed number, the same in every process: PostgreSQL's advisory lock that app
+# processes starting together queue on, so one of them migrates and the others wait.
+MIGRATION_LOCK = 0x636F_6D69
+
+
+def _unapplied(connection) -> bool:
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
 def ensure_migrated() -> None:
     connection = connections[DEFAULT_DB_ALIAS]
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+    if not _unapplied(connection):
+        return
+    if connection.vendor != "postgresql":
         call_command("migrate", interactive=False, verbosity=0)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+    try:
+        if _unapplied(connection):  # another process may have migrated while we waited
+            call_command("migrate", interactive=False, verbosity=0)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
 
 
 class CoffeechatCommand(BaseCommand):

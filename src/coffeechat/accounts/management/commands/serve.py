@@ -42,6 +42,15 @@ class Command(CoffeechatCommand):
         self.stdout.write("Press Ctrl+C to stop.")
         self.stdout.flush()
         try:
-            serve(application, host=host, port=port, threads=options["threads"], _quiet=True)
+            serve(
+                application,
+                host=host,
+                port=port,
+                threads=options["threads"],
+                # waitress drops X-Forwarded-* headers unless told otherwise; with trusted
+                # proxies configured, coffeechat.proxy decides which to believe.
+                clear_untrusted_proxy_headers=not settings.TRUSTED_PROXIES,
+                _quiet=True,
+            )
         except OSError as error:
             raise CommandError(f"cannot listen on {host}:{port}: {error.strerror}.") from None
