@@ -13,7 +13,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
-
 # Any fixed number, the same in every process: PostgreSQL's advisory lock that app
 # processes starting together queue on, so one of them migrates and the others wait.
 MIGRATION_LOCK = 0x636F_6D69

@@ -105,3 +105,14 @@ def test_error_and_password_pages_are_accessible(signed_in, address, heading):
     page.goto(address)
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
     check(page, address)
+
+
+def test_a_form_sent_in_place_about_a_deleted_record_shows_the_404_page(signed_in, owner):
+    contact = Contact.objects.create(owner=owner, first_name="Ada", last_name="Singh")
+    page = signed_in
+    page.goto(f"/contacts/{contact.pk}/notes/")
+    page.get_by_label("Notes", exact=True).fill("Met at the alumni fair")
+    contact.delete()  # in another tab, say
+    page.get_by_role("button", name="Save notes").click()
+    expect(page.get_by_role("heading", name="No contact with that id")).to_be_visible()
+    expect(page.get_by_role("button", name="Your contacts")).to_be_visible()
