@@ -54,7 +54,7 @@ def test_the_time_zone_picker_offers_this_devices_zone_first(signed_in, owner):
 def test_searching_the_time_zones_narrows_the_list(signed_in):
     page = signed_in
     page.goto("/accounts/profile/")
-    search = page.get_by_role("searchbox", name="Search time zones")
+    search = page.get_by_role("searchbox", name="Find a zone by city or country")
     search.fill("chicago")
     select = page.get_by_label("Time zone", exact=True)
     expect(select).to_have_value("America/Chicago")

@@ -45,7 +45,7 @@
     search.type = "search";
     search.className = "time-zone-search";
     search.placeholder = "Search: a city or a country, e.g. Chicago";
-    search.setAttribute("aria-label", "Search time zones");
+    search.setAttribute("aria-label", "Find a zone by city or country");
     if (select.id) search.setAttribute("aria-controls", select.id);
     select.parentNode.insertBefore(search, select);
 
