@@ -1,7 +1,9 @@
 """The one settings module. Every value that varies comes from the environment
 through the strict helpers in coffeechat.env; docs/CONFIGURATION.md lists them all."""
 
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -126,8 +128,11 @@ else:
             "NAME": HOME / "coffeechat.sqlite3",
             # Tests use a file too, not a shared in-memory database: that one answers
             # concurrent writers with "table is locked" where a file makes them queue, and
-            # the race tests need real SQLite's behaviour.
-            "TEST": {"NAME": str(HOME / "test.sqlite3")},
+            # the race tests need real SQLite's behaviour. One file per test process, in
+            # the temporary folder, so two checkouts' runs never meet.
+            "TEST": {
+                "NAME": str(Path(tempfile.gettempdir()) / f"coffeechat-test-{os.getpid()}.sqlite3")
+            },
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
                 # busy_timeout instead of failing with "database is locked".
