@@ -44,7 +44,7 @@
     var search = document.createElement("input");
     search.type = "search";
     search.className = "time-zone-search";
-    search.placeholder = "Search: a city or a country, e.g. Chicago";
+    search.placeholder = "Search: city or country";
     search.setAttribute("aria-label", "Find a zone by city or country");
     if (select.id) search.setAttribute("aria-controls", select.id);
     select.parentNode.insertBefore(search, select);
