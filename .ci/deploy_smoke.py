@@ -270,7 +270,7 @@ def main() -> None:
             "COFFEECHAT_HSTS_PRELOAD": "true",
             "COFFEECHAT_LOGIN_FAILURE_LIMIT": "3",
         }
-        for name in ("COFFEECHAT_DEBUG", "COFFEECHAT_SMTP_HOST"):
+        for name in ("COFFEECHAT_DEBUG", "COFFEECHAT_SMTP_HOST", "DJANGO_ALLOW_ASYNC_UNSAFE"):
             environment.pop(name, None)
         # Both processes start on the empty database: one migrates, the other waits.
         processes = start_servers(environment, home, ports)
