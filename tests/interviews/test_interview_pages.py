@@ -402,14 +402,25 @@ def test_planning_without_contacts_points_to_adding_one(owner_client):
     assert 'href="/contacts/new/"' in page.text
 
 
-def test_planning_a_conversation_asks_to_choose_someone_rather_than_showing_dashes(
-    owner_client, contact
-):
+def test_planning_a_conversation_starts_with_a_search_for_the_person(owner_client, owner, contact):
+    namesake = Contact.objects.create(owner=owner, first_name="Ada", last_name="Okafor")
+    Contact.objects.create(owner=owner, first_name="Grace", last_name="Ho")
+
     page = owner_client.get("/interviews/new/").text
-    assert '<option value="" selected>Choose someone</option>' in page
-    assert "---" not in page
+    assert 'role="search"' in page
+    assert "Battery chemist, Volta Labs" in page  # two Ada Okafors, told apart
+    found = owner_client.get("/interviews/new/", {"q": "grace"}).text
+    assert "Grace Ho" in found
+    assert f'href="/interviews/new/?contact={namesake.pk}"' not in found
+    chosen = owner_client.get("/interviews/new/", {"contact": contact.pk}).text
+    assert "Battery chemist at Volta Labs" in chosen
+    assert f'name="contact" value="{contact.pk}"' in chosen
+
+
+def test_planning_with_nobody_chosen_says_to_choose(owner_client, contact):
     refused = owner_client.post("/interviews/new/", {"contact": ""}).text
     assert "Choose the person you want to talk to." in refused
+    assert 'role="search"' in refused
 
 
 @pytest.mark.parametrize(

@@ -31,9 +31,9 @@ class StartInterviewForm(forms.Form):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = Contact.objects.owned_by(owner).only(
-            "first_name", "last_name"
-        )
+        # Chosen through the picker (a search), so the field itself only carries the id.
+        self.fields["contact"].queryset = Contact.objects.owned_by(owner)
+        self.fields["contact"].widget = forms.HiddenInput()
 
 
 class StageFilterForm(forms.Form):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
+from coffeechat.contacts.search import pick_contacts
 from coffeechat.interviews import ical
 from coffeechat.interviews.forms import (
     CancelForm,
@@ -92,10 +93,15 @@ def start_interview(request):
         interview = Interview.plan(request.user, contact)
         messages.success(request, f"Planned a conversation with {contact.full_name}.")
         return redirect(interview)
+    contact = initial.get("contact") or (form.is_bound and form.cleaned_data.get("contact"))
+    query = request.GET.get("q", "").strip()
     context = {
         "form": form,
-        "contact": initial.get("contact"),
-        "has_contacts": "contact" in initial or form.fields["contact"].queryset.exists(),
+        "contact": contact or None,
+        "has_contacts": bool(contact) or Contact.objects.owned_by(request.user).exists(),
+        # Without a person yet: a search for them, with their organization shown.
+        "query": query,
+        "people": [] if contact else pick_contacts(request.user, query),
     }
     return render(request, "interviews/start.html", context)
 
