@@ -17,8 +17,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.contacts.importing import rows
-from coffeechat.contacts.importing.files import ParsedFile
-from coffeechat.contacts.importing.records import FORMAT_NAMES, ImportRecord, profile_key
+from coffeechat.contacts.importing.files import ParsedFile, parse_file
+from coffeechat.contacts.importing.formats import FORMATS
+from coffeechat.contacts.importing.records import ImportRecord, profile_key
 from coffeechat.contacts.models import Contact, Organization, Source, Tag
 from coffeechat.contacts.normalize import email_key, fold, organization_key
 
@@ -91,7 +92,14 @@ class ImportResult:
 
     @property
     def format_name(self) -> str:
-        return FORMAT_NAMES.get(self.format, self.format)
+        fmt = FORMATS.get(self.format)
+        return fmt.label if fmt else self.format
+
+    @property
+    def record_word(self) -> str:
+        """ "card" or "row": what a skipped record is called."""
+        fmt = FORMATS.get(self.format)
+        return fmt.record_word if fmt else "row"
 
     def as_json(self) -> dict:
         return {
@@ -477,3 +485,28 @@ def _ensure_named(model, owner, names, max_length) -> dict[str, int]:
         rows.insert(model, missing, ignore_conflicts=True)
         ids = stored()
     return {key: ids[_lookup_key(name)] for key, name in wanted.items()}
+
+
+def run_import(
+    owner,
+    data: bytes,
+    filename: str,
+    fmt: str | None = None,
+    mapping: dict | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import ``data`` (the bytes of ``filename``) into ``owner``'s contacts, in one transaction.
+
+    ``fmt`` is a key of formats.FORMATS (detected when None); ``mapping``
+    ({column header: field or ''}) overrides the guessed columns of a generic CSV.
+    Returns an ImportResult; raises ImportFileError, writing nothing, when the file
+    cannot be read. With ``dry_run`` the numbers are the same and nothing is written.
+    """
+    with paused_gc():
+        parsed = parse_file(data, filename, fmt, mapping)
+        return import_records(owner, parsed, dry_run=dry_run)
+
+
+def plan_import(owner, data: bytes, filename: str, fmt=None, mapping=None) -> ImportResult:
+    """What run_import would do, row by row, without writing anything (the preview)."""
+    return run_import(owner, data, filename, fmt, mapping, dry_run=True)

@@ -19,7 +19,13 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from coffeechat.accounts.ownership import get_owned_or_404
-from coffeechat.contacts.importing import ImportFileError, parse_file, plan_import, run_import
+from coffeechat.contacts.importing import (
+    ImportFileError,
+    formats,
+    parse_file,
+    plan_import,
+    run_import,
+)
 from coffeechat.contacts.importing.csvfile import FIELDS
 from coffeechat.contacts.importing.files import csv_columns, display_name
 from coffeechat.contacts.models import PendingImport
@@ -36,12 +42,7 @@ class UploadForm(forms.Form):
     format = forms.ChoiceField(
         label="What kind of file is it?",
         required=False,
-        choices=[
-            ("", "Work it out from the file"),
-            ("linkedin", "LinkedIn connections (Connections.csv)"),
-            ("vcard", "vCard (.vcf) from Apple, Google, Outlook…"),
-            ("csv", "Another CSV (I'll check the columns)"),
-        ],
+        choices=formats.choices(),
     )
 
     def clean_file(self):

@@ -86,8 +86,9 @@ class Command(CoffeechatCommand):
                 f"({result.unchanged} of the merged already had everything this file holds.)"
             )
         for skipped in result.skipped:
-            label = "card" if result.format == "vcard" else "row"
-            self.stdout.write(f"  skipped {label} {skipped['row']}: {skipped['reason']}")
+            self.stdout.write(
+                f"  skipped {result.record_word} {skipped['row']}: {skipped['reason']}"
+            )
         if result.format == "csv" and (dry_run or options["verbosity"] > 1):
             self.stdout.write("Columns:")
             for header, target in result.mapping.items():
