@@ -139,6 +139,9 @@ class PendingImport(Owned):
     data = models.BinaryField()
     # Generic CSV only: {column header: contact field or ""}, as edited in the preview.
     mapping = models.JSONField(default=dict, blank=True)
+    # The file's records as parsed with that mapping (importing/stored.py), so that the
+    # preview and the confirmation do not parse the file again.
+    parsed = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
