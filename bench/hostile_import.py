@@ -42,8 +42,9 @@ def _many_cards(count: int) -> str:
     return "".join(
         _card(
             f"N:Lee{i};Ann;;;\r\nFN:Ann Lee{i}\r\nORG:Acme {i % 300};Research\r\n",
-            f"EMAIL;TYPE=INTERNET;TYPE=pref:ann{i}@example.com\r\nTEL;TYPE=CELL:+1 617 555 {i % 10000:04d}\r\n",
-            f"TITLE:Engineer, Batteries\r\nNOTE:Met at the fair\\, {i}\r\nCATEGORIES:alumni,friends\r\n",
+            f"EMAIL;TYPE=INTERNET;TYPE=pref:ann{i}@example.com\r\n",
+            f"TEL;TYPE=CELL:+1 617 555 {i % 10000:04d}\r\nTITLE:Engineer, Batteries\r\n",
+            f"NOTE:Met at the fair\\, {i}\r\nCATEGORIES:alumni,friends\r\n",
         )
         for i in range(count)
     )
