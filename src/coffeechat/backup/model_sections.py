@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 
-from coffeechat.backup.core import _create_all, _update_each
+from coffeechat.backup.bulk import create_all, update_each
 from coffeechat.backup.fields import (
     ExportContext,
     ParseContext,
@@ -32,7 +32,7 @@ from coffeechat.backup.fields import (
     encode_fields,
     plain_fields,
 )
-from coffeechat.backup.registry import Section, register
+from coffeechat.backup.registry import Section
 
 
 def model_section(
@@ -48,7 +48,7 @@ def model_section(
     listed: bool = True,
     needs: tuple[str, ...] = (),
 ) -> Section:
-    """Register (and return) the section ``key`` holding ``model``'s rows.
+    """The section ``key`` holding ``model``'s rows (list it in the app's SECTIONS).
 
     links: field name -> (section it points into, whether it may be empty).
     check(pairs): more rules; ``pairs`` are (row, record) with record
@@ -128,7 +128,7 @@ def model_section(
             if restore_hook:
                 restore_hook(values, ctx)
             rows.append(values)
-        objs = _create_all(
+        objs = create_all(
             model,
             [
                 model(
@@ -149,7 +149,7 @@ def model_section(
         # auto_now/auto_now_add overwrote on insert (the file's, or the insert's when an
         # older file lacks one).
         if stamps or own:
-            _update_each(
+            update_each(
                 model,
                 [model._meta.get_field(name) for name in stamps + own],
                 [
@@ -172,5 +172,4 @@ def model_section(
             dict.fromkeys([*(section for section, _ in links.values() if section != key), *needs])
         ),
     )
-    register(section)
     return section
