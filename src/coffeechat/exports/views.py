@@ -50,7 +50,7 @@ def _page(request, form=None, problems=()):
         "restore_form": form or RestoreForm(),
         "problems": problems,
     }
-    return render(request, "contacts/export.html", context)
+    return render(request, "exports/export.html", context)
 
 
 @require_GET
@@ -78,7 +78,7 @@ def restore(request):
             "A backup can only be restored into an empty account, and this one already has "
             "data. Nothing was changed.",
         )
-        return redirect("contacts:export")
+        return redirect("exports:export")
     form = RestoreForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, form=form)
