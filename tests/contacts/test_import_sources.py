@@ -81,10 +81,10 @@ def test_a_vcards_categories_set_how_you_know_them_and_stay_tags(categories, sou
 
 def test_a_csv_label_sets_how_you_know_them_unless_a_column_says_it():
     text = (
-        "Name,Labels,How you know them\n"
-        "Anita Singh,Wellesley alumnae ::: Boston,\n"
-        "Bo Chen,Wellesley alumnae,Coworker\n"
-    ).encode()
+        b"Name,Labels,How you know them\n"
+        b"Anita Singh,Wellesley alumnae ::: Boston,\n"
+        b"Bo Chen,Wellesley alumnae,Coworker\n"
+    )
     anita, bo = parse_file(text, "people.csv").records
     assert (anita.source, anita.tags) == ("alum", ["Wellesley alumnae", "Boston"])
     assert bo.source == "coworker"
