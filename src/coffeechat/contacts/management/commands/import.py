@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from coffeechat.commands import CoffeechatCommand
-from coffeechat.contacts.importing import FORMATS, ImportFileError, run_import
+from coffeechat.contacts.importing import FORMATS, ImportFileError
+from coffeechat.contacts.importing.apply import run_import
 from coffeechat.contacts.importing.csvfile import FIELDS
 
 EPILOG = """\
