@@ -30,6 +30,7 @@ from coffeechat.backup.files import (
     load_backup,
     parse_backup,
     restore_backup,
+    write_backup,
 )
 from coffeechat.backup.model_sections import model_section
 from coffeechat.backup.registry import Section, register, sections
@@ -60,4 +61,5 @@ __all__ = [
     "restore_backup",
     "sections",
     "update_each",
+    "write_backup",
 ]

@@ -19,9 +19,25 @@ from django.utils import timezone
 
 from coffeechat.text import without_nul
 
+# Rows read from the database at a time by an export: its memory is bounded by this many
+# records (and their ids), whatever the size of the account.
+EXPORT_CHUNK = 2_000
+
 
 class ExportContext:
     """Hands out file ids: 1, 2, 3... per section, in the order records are exported."""
+
+    def number_all(self, section: str, queryset):
+        """Number ``queryset``'s rows 1, 2, 3... in primary key order, reading only their
+        ids, and return the queryset of those rows in that order, to be read in chunks
+        (``.iterator(chunk_size=EXPORT_CHUNK)``). Every row has its file id before any is
+        written, so a link within the section may point forward."""
+        ordered = queryset.order_by("pk")
+        last = None
+        for pk in ordered.values_list("pk", flat=True).iterator(chunk_size=10 * EXPORT_CHUNK):
+            self.number(section, pk)
+            last = pk
+        return ordered.none() if last is None else ordered.filter(pk__lte=last)
 
     def __init__(self):
         self._ids: dict[str, dict[Any, int]] = defaultdict(dict)

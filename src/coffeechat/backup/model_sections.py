@@ -25,6 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from coffeechat.backup.bulk import create_all, update_each
 from coffeechat.backup.fields import (
+    EXPORT_CHUNK,
     ExportContext,
     ParseContext,
     RestoreContext,
@@ -79,18 +80,19 @@ def model_section(
     ]
 
     def export(user, ctx: ExportContext):
-        objs = list(model.objects.owned_by(user).order_by("pk"))
-        ids = {obj.pk: ctx.number(key, obj.pk) for obj in objs}  # first: own links go anywhere
-        items = []
+        # Numbered first (own links may point anywhere), then read and written in chunks.
+        rows = ctx.number_all(key, model.objects.owned_by(user))
+        return _items(rows.iterator(chunk_size=EXPORT_CHUNK), ctx)
+
+    def _items(objs, ctx: ExportContext):
         for obj in objs:
-            item = {"id": ids[obj.pk]}
+            item = {"id": ctx.ref(key, obj.pk)}
             for name, (section, _) in links.items():
                 item[name] = ctx.ref(section, getattr(obj, attnames[name]))
             item.update(encode_fields(obj, names))
             if export_hook:
                 export_hook(item, ctx)
-            items.append(item)
-        return items
+            yield item
 
     def parse(raw, ctx: ParseContext):
         rows = ctx.rows(raw, key)

@@ -8,7 +8,7 @@ These three are required: every file since version 1 has them.
 from django.db import models
 
 from coffeechat import backup
-from coffeechat.backup.fields import ascii_lower
+from coffeechat.backup.fields import EXPORT_CHUNK, ascii_lower
 from coffeechat.contacts.models import Contact, Organization, Tag
 
 # The fields every version 1 file has. Missing ones are errors; any other field of the model
@@ -38,10 +38,9 @@ V1_FIELDS = {
 def _export_named(model, section):
     def export(user, ctx):
         names = backup.plain_fields(model)
-        return [
-            {"id": ctx.number(section, obj.pk), **backup.encode_fields(obj, names)}
-            for obj in model.objects.owned_by(user).order_by("pk")
-        ]
+        rows = ctx.number_all(section, model.objects.owned_by(user))
+        for obj in rows.iterator(chunk_size=EXPORT_CHUNK):
+            yield {"id": ctx.ref(section, obj.pk), **backup.encode_fields(obj, names)}
 
     return export
 
@@ -80,26 +79,24 @@ def _restore_named(model, section):
 
 
 def _export_contacts(user, ctx):
-    contacts = (
-        Contact.objects.owned_by(user)
-        .order_by("pk")
-        .prefetch_related(models.Prefetch("tags", queryset=Tag.objects.only("pk")))
+    # Numbered first, so that referred_by may point anywhere; then read in chunks, each
+    # with its tags (one IN over one chunk's ids, never over every contact's).
+    rows = ctx.number_all("contacts", Contact.objects.owned_by(user)).prefetch_related(
+        models.Prefetch("tags", queryset=Tag.objects.only("pk"))
     )
-    ids = {contact.pk: ctx.number("contacts", contact.pk) for contact in contacts}
-    return [
-        {
-            "id": ids[contact.pk],
-            **backup.encode_fields(contact, backup.plain_fields(Contact)),
+    names = backup.plain_fields(Contact)
+    for contact in rows.iterator(chunk_size=EXPORT_CHUNK):
+        yield {
+            "id": ctx.ref("contacts", contact.pk),
+            **backup.encode_fields(contact, names),
             "organization": ctx.ref("organizations", contact.organization_id),
-            "referred_by": ids.get(contact.referred_by_id),
+            "referred_by": ctx.ref("contacts", contact.referred_by_id),
             "tags": sorted(
                 file_id
                 for file_id in (ctx.ref("tags", tag.pk) for tag in contact.tags.all())
                 if file_id is not None
             ),
         }
-        for contact in contacts
-    ]
 
 
 def _parse_contacts(raw, ctx):
