@@ -31,6 +31,8 @@ class ImportFormat:
     maybe: Callable[[str], bool] | None = None
     # What the file's records are called when one is reported by its number.
     record_word: str = "row"
+    # Where such a file comes from, for `coffeechat import --help` (lines of up to 66).
+    help: str = ""
 
 
 FORMATS: dict[str, ImportFormat] = {
@@ -43,6 +45,8 @@ FORMATS: dict[str, ImportFormat] = {
             (".csv", ".txt", ".tsv"),  # Excel saves "Unicode text" as .txt
             sniff=linkedin.sniff,
             read=linkedin.read,
+            help="Connections.csv from LinkedIn's data export (Settings > Data privacy >\n"
+            'Get a copy of your data > Connections), with or without its "Notes:" lines',
         ),
         ImportFormat(
             "vcard",
@@ -54,6 +58,7 @@ FORMATS: dict[str, ImportFormat] = {
             not_this=vcard.NO_CARD,
             maybe=vcard.looks_like_vcard,
             record_word="card",
+            help=".vcf files from Apple Contacts, Google Contacts, Outlook (vCard 2.1, 3.0, 4.0)",
         ),
         ImportFormat(
             "csv",
@@ -62,6 +67,8 @@ FORMATS: dict[str, ImportFormat] = {
             (".csv", ".txt", ".tsv"),
             sniff=lambda text, filename: csvfile.sniff(text),
             read=csvfile.read,
+            help="any CSV with a header row; columns are matched to fields by their names,\n"
+            'and --map changes the guess, e.g. --map "Full Name=full_name" --map "Nickname="',
         ),
     )
 }
