@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.contacts.importing import stored
-from coffeechat.contacts.importing.apply import ImportResult, import_records, paused_gc
+from coffeechat.contacts.importing.apply import import_records, paused_gc
 from coffeechat.contacts.importing.files import parse_file
+from coffeechat.contacts.importing.plan import ImportResult
 from coffeechat.contacts.importing.records import ParsedFile
 from coffeechat.contacts.models import PendingImport
 
