@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "coffeechat.accounts",
+    "coffeechat.submissions",
     "coffeechat.contacts",
     "coffeechat.outreach",
     "coffeechat.interviews",
@@ -112,6 +113,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "coffeechat.sqlite3",
+            # Tests use a file too (one per test worker), not Django's shared in-memory
+            # database, whose table locks make two connections fail at once instead of
+            # queueing: races are tested with real threads, as the server runs them.
+            "TEST": {"NAME": str(HOME / "test-coffeechat.sqlite3")},
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
                 # busy_timeout instead of failing with "database is locked".

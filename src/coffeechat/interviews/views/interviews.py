@@ -27,6 +27,7 @@ from coffeechat.interviews.models import (
 from coffeechat.interviews.next_step import next_step
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.zones import user_zone
+from coffeechat.submissions.once import submitted_once
 
 PAGE_SIZE = 50
 
@@ -74,6 +75,7 @@ def list_interviews(request):
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def start_interview(request):
     initial = {}
     contact_id = request.GET.get("contact")

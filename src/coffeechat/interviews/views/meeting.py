@@ -13,6 +13,7 @@ from coffeechat.interviews.forms import ReferralForm
 from coffeechat.interviews.models import Interview, TimelineEntry
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
+from coffeechat.submissions.once import submitted_once
 
 NOTES_LIMIT = 20_000
 
@@ -66,6 +67,7 @@ def _save_notes(data, interview, questions):
 
 
 @post_only
+@submitted_once
 def add_referral(request, pk):
     """ "They suggested I talk to…": a new contact referred by this one, and a plan to talk."""
     interview = get_interview(request, pk)

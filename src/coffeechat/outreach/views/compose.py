@@ -19,11 +19,13 @@ from coffeechat.outreach.drafting import (
 )
 from coffeechat.outreach.forms import DraftForm, DraftOptionsForm
 from coffeechat.outreach.models import Kind, Message
+from coffeechat.submissions.once import submitted_once
 
 PICKER_SIZE = 20
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def compose(request):
     """GET: the draft, filled from a template. POST: save it (or just check it, without JS)."""
     user = request.user
