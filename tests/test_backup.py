@@ -533,8 +533,8 @@ def test_interviews_restore_before_the_messages_that_point_at_them():
             "“time_zone”: 'Mars/Olympus' is not a time zone name",
         ),
         (
-            lambda d: d["interviews"][0].update(duration_minutes=90),
-            "“duration_minutes”: should be 15 to 30 minutes, not 90",
+            lambda d: d["interviews"][0].update(duration_minutes=900),
+            "“duration_minutes”: should be 5 to 240 minutes, not 900",
         ),
         (
             lambda d: d["interviews"][0].update(ends_at=None),

@@ -101,12 +101,34 @@ def test_the_schedule_form_defaults_to_the_users_zone_and_30_minutes(owner_clien
 
 
 @pytest.mark.parametrize(
-    "minutes, message",
-    [("45", "no more than 30 minutes"), ("10", "at least 15 minutes")],
+    "minutes, warning",
+    [("45", "45 minutes is longer than the 15-30"), ("10", "10 minutes is short")],
 )
-def test_scheduling_refuses_a_length_outside_15_to_30_minutes(
-    owner_client, interview, minutes, message
+def test_an_agreed_length_outside_15_to_30_minutes_is_kept_with_a_warning(
+    owner_client, interview, minutes, warning
 ):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/schedule/",
+        schedule_data(duration_minutes=minutes),
+        follow=True,
+    )
+    assert warning in response.text
+    interview.refresh_from_db()
+    assert interview.stage == S.SCHEDULED
+    assert interview.duration_minutes == int(minutes)
+
+
+def test_a_length_inside_15_to_30_minutes_gets_no_warning(owner_client, interview):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/schedule/", schedule_data(duration_minutes="20"), follow=True
+    )
+    assert "minutes is" not in response.text
+
+
+@pytest.mark.parametrize(
+    "minutes, message", [("500", "at most 240 minutes"), ("2", "under 5 minutes")]
+)
+def test_scheduling_refuses_a_length_no_meeting_has(owner_client, interview, minutes, message):
     response = owner_client.post(
         f"/interviews/{interview.pk}/schedule/", schedule_data(duration_minutes=minutes)
     )

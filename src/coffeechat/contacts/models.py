@@ -122,6 +122,19 @@ class Contact(Owned):
     def primary_email(self):
         return self.emails[0] if self.emails else None
 
+    def note_referral(self, by: "Contact", note: str = "") -> None:
+        """``by`` suggested talking to this contact: remember who (the first to suggest
+        them stays), and what they said."""
+        fields = []
+        if self.referred_by_id is None and by.pk != self.pk:
+            self.referred_by = by
+            fields.append("referred_by")
+        if note and note not in self.notes:
+            self.notes = f"{self.notes}\n\n{note}".strip()
+            fields.append("notes")
+        if fields:
+            self.save(update_fields=fields)
+
     def set_tags(self, names):
         """Replace this contact's tags with ``names``, creating the owner's new tags."""
         tags = []

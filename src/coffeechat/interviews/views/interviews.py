@@ -23,6 +23,7 @@ from coffeechat.interviews.models import (
     Interview,
     Todo,
     TransitionRefused,
+    duration_warning,
 )
 from coffeechat.interviews.next_step import next_step
 from coffeechat.interviews.views import post_only
@@ -219,6 +220,8 @@ def schedule_interview(request, pk):
             form.add_error(None, str(refused))
         else:
             messages.success(request, "Moved." if rescheduling else "Scheduled.")
+            if warning := duration_warning(data["duration_minutes"]):
+                messages.warning(request, warning)
             return redirect(interview)
     context = {"interview": interview, "form": form, "rescheduling": rescheduling}
     return render(request, "interviews/schedule.html", context)
