@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.interviews",
     "coffeechat.agenda",
+    "coffeechat.exports",
 ]
 
 MIDDLEWARE = [
