@@ -71,10 +71,12 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "coffeechat.accounts",
+    "coffeechat.submissions",
     "coffeechat.contacts",
     "coffeechat.outreach",
     "coffeechat.interviews",
     "coffeechat.agenda",
+    "coffeechat.exports",
 ]
 
 MIDDLEWARE = [
@@ -126,10 +128,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "coffeechat.sqlite3",
-            # Tests use a file too, not a shared in-memory database: that one answers
-            # concurrent writers with "table is locked" where a file makes them queue, and
-            # the race tests need real SQLite's behaviour. One file per test process, in
-            # the temporary folder, so two checkouts' runs never meet.
+            # Tests use a file too, not Django's shared in-memory database, whose table
+            # locks make two connections fail at once instead of queueing: races are
+            # tested with real threads, as the server runs them. One file per process, so
+            # test runs side by side (xdist workers, two checkouts) never share one.
             "TEST": {
                 "NAME": str(Path(tempfile.gettempdir()) / f"coffeechat-test-{os.getpid()}.sqlite3")
             },
