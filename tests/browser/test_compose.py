@@ -59,7 +59,7 @@ def test_a_linkedin_note_shows_the_limit_live_and_copies(logged_in_page, owner, 
     open_compose(page, ada, "LinkedIn connection note")
     body = page.get_by_label("Body")
     expect(body).to_have_value(
-        "Hi Ada, I'd love to learn from your path into battery research. I'm a Chemistry "
+        "Hi Ada, I'd love to learn from your path into battery research. I'm a chemistry "
         "student at Wellesley. Could we chat for 20 minutes about your work? Thank you!"
     )
     expect(page.get_by_label("Channel")).to_have_value("linkedin")
@@ -144,10 +144,14 @@ def test_an_email_is_fixed_saved_and_sent_through_the_mail_app(logged_in_page, o
     page = logged_in_page
     open_compose(page, ada, "Request to an alum")
     errors = page.locator("#check-results .finding-error")
-    expect(errors).to_have_count(2)
+    expect(errors).to_have_count(3)
     expect(errors.filter(has_text="{{ my_class_year }}")).to_contain_text("Fix")
     expect(errors.filter(has_text="{{ my_availability }}")).to_contain_text("Fix")
+    # The alum template asks for the detail about their work rather than guessing it.
+    expect(errors.filter(has_text="{{ their_work }}")).to_contain_text("Fix")
     body = page.get_by_label("Body")
+    replace_in_editor(body, "{{ their_work }}", "your talk on battery recycling")
+    expect(errors).to_have_count(2)
     replace_in_editor(body, "{{ my_class_year }}", "2027")
     expect(errors).to_have_count(1)
     replace_in_editor(body, "{{ my_availability }}", "most weekday afternoons")
@@ -201,7 +205,7 @@ def test_an_email_is_fixed_saved_and_sent_through_the_mail_app(logged_in_page, o
 def test_a_draft_with_problems_needs_send_anyway(logged_in_page, owner, ada):
     page = logged_in_page
     open_compose(page, ada, "Request to an alum")
-    expect(page.locator("#check-results .finding-error")).to_have_count(2)
+    expect(page.locator("#check-results .finding-error")).to_have_count(3)
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Draft saved.")).to_be_visible()
 
@@ -224,6 +228,7 @@ def test_a_request_sent_from_the_contact_page_starts_a_conversation(logged_in_pa
     page = logged_in_page
     open_compose(page, ada, "Request to an alum")
     body = page.get_by_label("Body")
+    replace_in_editor(body, "{{ their_work }}", "your talk on battery recycling")
     replace_in_editor(body, "{{ my_class_year }}", "2027")
     replace_in_editor(body, "{{ my_availability }}", "most weekday afternoons")
     page.get_by_role("button", name="Save draft").click()

@@ -156,6 +156,10 @@ def test_the_whole_path_from_a_new_contact_to_keeping_in_touch(logged_in_page, o
         expect(page.locator("#stage")).to_have_text("Stage: Planned")
         page.get_by_role("button", name="Write the request").click()
         expect(page.get_by_role("heading", name="Write to Ada Okafor")).to_be_visible()
+        # The template asks for one detail about their work, in the student's words.
+        page.get_by_label("A detail about their work").fill("your talk on sodium batteries")
+        page.get_by_role("button", name="Fill in the draft again").click()
+        expect(page.get_by_label("Body")).to_contain_text("your talk on sodium batteries")
         page.get_by_role("button", name="Save draft").click()
         expect(page.get_by_text("Draft saved.")).to_be_visible()
         page.locator("#mark-sent-mailto").click()
