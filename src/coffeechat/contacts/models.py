@@ -27,6 +27,7 @@ class Source(models.TextChoices):
     SUPERVISOR = "supervisor", "Supervisor"
     LINKEDIN = "linkedin", "LinkedIn"
     ALUMNI_PLATFORM = "alumni-platform", "Alumni platform"
+    SCHOOL_NETWORK = "school-network", "The school's network"
     REFERRAL = "referral", "Referral"
     OTHER = "other", "Other"
 
