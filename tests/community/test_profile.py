@@ -8,6 +8,7 @@ from coffeechat.community import visibility
 from coffeechat.community.answering import MIN_REQUESTS, AnswerRate, answer_rate
 from coffeechat.community.availability import parse_windows
 from coffeechat.community.models import VolunteerProfile
+from coffeechat.community.models.profiles import LIMITABLE, PRIVATE
 from coffeechat.community.roles import Role, grant
 from tests.community.conftest import client_for
 from tests.community.world import make_profile, person
@@ -32,13 +33,7 @@ FORM = {
     "email": "vera@alumni.example",
     "phone": "+1 617 555 0100",
     "linkedin_url": "linkedin.com/in/vera",
-    **{
-        f"see_{field}": "signed-in"
-        for field in (
-            "class_year majors title organization industries location career_path topics "
-            "languages reach_by availability linkedin_url"
-        ).split()
-    },
+    **{f"see_{field}": "signed-in" for field in LIMITABLE if field not in PRIVATE},
 }
 
 
