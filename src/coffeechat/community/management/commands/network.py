@@ -6,7 +6,7 @@ from django.utils import timezone
 from coffeechat.commands import CoffeechatCommand
 from coffeechat.community.joining import awaiting_verification, claim_path, unclaimed, verify_path
 from coffeechat.community.models import CareerCommunity, Invitation
-from coffeechat.community.roles import Role, grant, revoke
+from coffeechat.community.roles import Role, grant, holders, revoke
 
 
 class Command(CoffeechatCommand):
@@ -19,7 +19,7 @@ class Command(CoffeechatCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["links", "invite", "grant", "revoke"])
-        parser.add_argument("args", nargs="*", help="USERNAME ROLE for grant and revoke")
+        parser.add_argument("names", nargs="*", help="USERNAME ROLE for grant and revoke")
         parser.add_argument(
             "--base-url",
             default=f"http://127.0.0.1:{settings.SERVE_PORT}",
@@ -79,13 +79,13 @@ class Command(CoffeechatCommand):
         invitation = Invitation.issue(inviter, role, communities, email.strip(), days)
         self.stdout.write(self.url(invitation.get_absolute_url()))
 
-    def do_grant(self, *, args, **options):
-        user, role = self.user_and_role(args)
+    def do_grant(self, *, names, **options):
+        user, role = self.user_and_role(names)
         grant(user, role)
         self.stdout.write(f"{user.username} is now {role.label.lower()}.")
 
-    def do_revoke(self, *, args, **options):
-        user, role = self.user_and_role(args)
+    def do_revoke(self, *, names, **options):
+        user, role = self.user_and_role(names)
         revoke(user, role)
         self.stdout.write(f"{user.username} is no longer {role.label.lower()}.")
 
@@ -101,7 +101,7 @@ class Command(CoffeechatCommand):
         return user, Role(role)
 
     def administrator(self, username):
-        users = get_user_model().objects.filter(is_superuser=True)
+        users = get_user_model().objects.filter(holders(Role.ADMINISTRATOR)).distinct()
         if username:
             users = get_user_model().objects.filter(username=username)
         user = users.order_by("pk").first()
