@@ -37,7 +37,7 @@ def world(settings, owner):
 
 
 @pytest.mark.parametrize(("name", "address"), PAGES, ids=[name for name, _ in PAGES])
-def test_network_page_has_no_serious_accessibility_problems(signed_in_page, world, name, address):
+def test_network_page_has_no_serious_accessibility_problems(signed_in_page, world, name, address):  # noqa: F811
     ids = {"profile": world.profile.pk, "health": world.health.pk, "roster": world.roster.pk}
     response = signed_in_page.goto(address.format(**ids))
     assert response.ok, f"{address}: {response.status}"
