@@ -14,6 +14,7 @@ from coffeechat.community.models.profiles import FACETS
 from coffeechat.textsearch import fold, has_words, word_filter, words
 
 PAGE_SIZE = 20
+SEARCH_COLUMNS = ["search_all", "search_title", "search_organization", "search_location"]
 FTS_TABLE = "community_profile_fts"
 FACET_FILTERS = {
     "industry": "industries",
@@ -100,6 +101,7 @@ def search(filters: Filters, today, page: int = 1):
         )
         queryset = queryset.filter(Exists(membership))
     start = (page - 1) * PAGE_SIZE
+    queryset = queryset.defer(*SEARCH_COLUMNS, "email", "phone")
     profiles = list(queryset.order_by("sort_name", "id")[start : start + PAGE_SIZE + 1])
     has_next = len(profiles) > PAGE_SIZE
     profiles = profiles[:PAGE_SIZE]
@@ -115,8 +117,9 @@ def attach(profiles: list[VolunteerProfile]) -> list[Result]:
     for membership in memberships:
         by_owner[membership.user_id].append(membership.careercommunity)
     facets: dict[int, dict[str, list[str]]] = {profile.pk: {} for profile in profiles}
-    for facet in ProfileFacet.objects.filter(profile__in=profiles).order_by("pk"):
-        facets[facet.profile_id].setdefault(facet.kind, []).append(facet.value)
+    rows = ProfileFacet.objects.filter(profile__in=[p.pk for p in profiles]).order_by("pk")
+    for profile_id, kind, value in rows.values_list("profile_id", "kind", "value"):
+        facets[profile_id].setdefault(kind, []).append(value)
     return [
         Result(p, sorted(by_owner[p.owner_id], key=lambda c: fold(c.name)), facets[p.pk])
         for p in profiles
