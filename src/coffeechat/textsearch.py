@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 _NOT_WORD = re.compile(r"[^\w]+|_")
@@ -50,10 +50,10 @@ def has_words(folded_column: str, typed_words: list[str]) -> bool:
     return all(f" {word}" in folded_column for word in typed_words)
 
 
-def word_filter(columns: dict[str, list[str]], fts_table: str) -> Q:
-    """A Q for rows whose folded columns have every typed word as a word prefix:
-    ``{"search_title": ["eng"], "search_all": ["fin", "boston"]}``. On SQLite one FTS5
-    query answers all of them; on PostgreSQL each is a trigram-indexed LIKE."""
+def word_filter(table: str, columns: dict[str, list[str]], fts_table: str) -> Q:
+    """A Q for rows of ``table`` whose folded columns have every typed word as a word
+    prefix: ``{"search_title": ["eng"], "search_all": ["fin", "boston"]}``. On SQLite one
+    FTS5 query answers all of them; on PostgreSQL each is a trigram-indexed LIKE."""
     columns = {column: typed for column, typed in columns.items() if typed}
     if not columns:
         return Q()
@@ -61,12 +61,12 @@ def word_filter(columns: dict[str, list[str]], fts_table: str) -> Q:
         match = " AND ".join(
             f'{column} : "{word}" *' for column, typed in columns.items() for word in typed
         )
-        return Q(
-            pk__in=RawSQL(
-                f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s",  # noqa: S608
-                [match],
-            )
-        )
+        # The unary + keeps SQLite walking the list in its sort order and checking each
+        # row against the matches (a few ms even for a word in every other row), rather
+        # than fetching every match by id and sorting them all (15 ms for "engineer" in
+        # 50,000 profiles).
+        sql = f'+"{table}"."id" IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s)'
+        return Q(RawSQL(sql, [match], output_field=BooleanField()))
     q = Q()
     for column, typed in columns.items():
         for word in typed:

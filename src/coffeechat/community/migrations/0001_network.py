@@ -365,7 +365,7 @@ class Migration(migrations.Migration):
             model_name="volunteerprofile",
             index=models.Index(
                 condition=models.Q(("is_active", True), ("joined", True)),
-                fields=["sort_name", "id"],
+                fields=["sort_name", "id", "owner"],
                 name="profile_directory",
             ),
         ),

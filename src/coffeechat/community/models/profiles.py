@@ -129,8 +129,10 @@ class VolunteerProfile(models.Model):
     class Meta:
         ordering = ["sort_name", "id"]
         indexes = [
+            # The directory walks this in name order, probing the filters' own indexes with
+            # the id and owner (kept in it so no row is read until a page is chosen).
             models.Index(
-                fields=["sort_name", "id"],
+                fields=["sort_name", "id", "owner"],
                 condition=models.Q(is_active=True, joined=True),
                 name="profile_directory",
             ),
