@@ -74,10 +74,8 @@ class Result:
 def search(filters: Filters, today, page: int = 1):
     """(results on this page, whether there is a next page)."""
     queryset = VolunteerProfile.objects.listed()
-    if filters.available:
-        queryset = queryset.taking_requests(today)
-    if filters.class_year:
-        queryset = queryset.filter(class_year=filters.class_year)
+    # The filters answered from indexes come first: SQLite tests them in this order as it
+    # walks the list, and reads a row only for the ones after (class year, availability).
     queryset = queryset.filter(
         word_filter(
             VolunteerProfile._meta.db_table,
@@ -101,6 +99,10 @@ def search(filters: Filters, today, page: int = 1):
             user_id=OuterRef("owner_id"), careercommunity_id=filters.community.pk
         )
         queryset = queryset.filter(Exists(membership))
+    if filters.class_year:
+        queryset = queryset.filter(class_year=filters.class_year)
+    if filters.available:
+        queryset = queryset.taking_requests(today)
     start = (page - 1) * PAGE_SIZE
     # Ids first, from the directory's index alone; then only the page's rows are read.
     ids = list(
