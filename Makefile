@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install chromium lint bench clean
+.PHONY: run test install chromium faketime clock-guard lint bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -33,6 +33,18 @@ chromium:
 	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
 	  || { echo "Could not install chromium: run 'apt-get install chromium' as root, then 'make test' again."; exit 1; }; }
 
+## Debian's faketime (libfaketime), for the clock guard.
+faketime:
+	@command -v faketime >/dev/null 2>&1 || { \
+	  echo "Installing Debian's faketime for the clock guard..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq faketime >/dev/null) \
+	  || { echo "Could not install faketime: run 'apt-get install faketime' as root, then try again."; exit 1; }; }
+
+## The suite again at five moments where date code breaks (see .ci/clock-guard).
+clock-guard: install chromium faketime
+	.ci/clock-guard
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -42,4 +54,4 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .test-home build *.egg-info src/*.egg-info
+	rm -rf $(VENV) .test-home .test-home-clock build *.egg-info src/*.egg-info

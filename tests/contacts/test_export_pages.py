@@ -71,6 +71,9 @@ def test_an_empty_account_gets_the_restore_form(owner_client):
 def test_each_download_is_an_attachment_with_a_dated_name(
     owner_client, rich_owner, fmt, content_type, filename
 ):
+    # Signed in at the frozen moment: a session opened on the real day could have expired
+    # by then, or not yet have begun.
+    owner_client.force_login(rich_owner)
     response = owner_client.get(f"/contacts/export/{fmt}/")
 
     assert response.status_code == 200
@@ -82,6 +85,7 @@ def test_each_download_is_an_attachment_with_a_dated_name(
 @time_machine.travel("2026-11-26 03:30Z")
 def test_the_date_in_the_name_is_the_users_own(owner_client, owner):
     Profile.objects.filter(owner=owner).update(time_zone="America/Los_Angeles")
+    owner_client.force_login(owner)  # at the frozen moment, as above
 
     response = owner_client.get("/contacts/export/csv/")
 

@@ -14,12 +14,15 @@ from coffeechat.interviews.models import Interview, Todo
 from coffeechat.interviews.thanks import draft_thank_you as make_draft
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
+from coffeechat.saving import saved_status
 
 
 @require_http_methods(["GET", "POST"])
 def reflect(request, pk):
     interview = get_interview(request, pk)
     form = ReflectionForm(request.POST or None, interview=interview)
+    if request.method == "POST" and request.htmx:
+        return saved_status(request, form)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Reflection saved.")

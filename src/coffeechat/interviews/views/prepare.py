@@ -15,6 +15,7 @@ from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.interviews.warnings import question_warnings
 from coffeechat.interviews.zones import user_zone
+from coffeechat.saving import saved_status
 
 
 def chosen_questions(interview):
@@ -35,6 +36,8 @@ def prepare_interview(request, pk):
         request, pk, Interview.objects.select_related("contact", "contact__organization")
     )
     form = PrepareForm(request.POST or None, instance=interview)
+    if request.method == "POST" and request.htmx:
+        return saved_status(request, form)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Preparation saved.")
