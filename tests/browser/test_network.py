@@ -6,6 +6,7 @@ import re
 from io import StringIO
 
 import pytest
+import time_machine
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import Client
@@ -40,6 +41,10 @@ def fresh(browser, live_server):
     return context.new_page()
 
 
+MOMENT = dt.datetime(2026, 3, 2, 14, 0, tzinfo=dt.UTC)
+
+
+@time_machine.travel(MOMENT, tick=True)
 def test_an_office_sets_up_and_a_student_finds_a_volunteer(browser, live_server, network, db):
     # The administrator: communities, an allowed domain, an invitation.
     admin = make_user("ada", name="Ada Admin")
