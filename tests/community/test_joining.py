@@ -156,3 +156,11 @@ def test_the_command_refuses_in_laptop_mode(db, settings):
     with pytest.raises(SystemExit):
         call_command("network", "links", stderr=err)
     assert "COFFEECHAT_NETWORK=on" in err.getvalue()
+
+
+def test_the_login_page_leads_to_joining_only_in_network_mode(db, settings):
+    settings.NETWORK = False
+    assert "/network/signup/" not in Client().get("/accounts/login/").content.decode()
+    settings.NETWORK = True
+    page = Client().get("/accounts/login/").content.decode()
+    assert 'href="/network/signup/"' in page and 'href="/network/claim/"' in page
