@@ -36,7 +36,8 @@ def test_joining_forms_survive_hostile_input(world, page):
             for offset, field in enumerate(form["fields"])
         }
         assert client.post(form["action"] or url, data).status_code < 500, data
-    assert get_user_model().objects.filter(username__in=HOSTILE).count() == 0
+    typed = [value.replace("\x00", "") for value in HOSTILE]
+    assert get_user_model().objects.filter(username__in=typed).count() == 0
 
 
 @pytest.mark.parametrize("token", ["x", "nul\x00byte", "' OR 1=1; --", "９９", "a" * 300])

@@ -111,3 +111,11 @@ def test_cancelling_a_roster_saves_nothing(office):
     office.post(response.url + "confirm/", {"discard": "1"})
     assert PendingRoster.objects.count() == 1  # the world's own
     assert not get_user_model().objects.filter(email="rosa@alumni.example").exists()
+
+
+def test_a_null_character_gets_the_importers_message_and_saves_nothing(office):
+    data = "Full Name,Email,Company\nRo\x00sa Díaz,rosa@alumni.example,Harbor\n".encode()
+    response = upload(office, data=data)
+    assert "not a text file" in office.get(response.url).context["error"]
+    office.post(response.url + "confirm/")
+    assert not get_user_model().objects.filter(email="rosa@alumni.example").exists()

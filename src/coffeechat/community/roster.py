@@ -55,6 +55,7 @@ def plan(data: bytes, filename: str) -> list[RosterRow]:
     )
     rows = []
     for record in parsed.records:
+        record = _without_nul(record)
         email = record.emails[0] if record.emails else ""
         year, majors = extras.get(email.lower(), (None, ""))
         row = RosterRow(
@@ -121,6 +122,15 @@ def apply(rows: list[RosterRow], role: Role, community=None) -> dict[str, int]:
                 )
                 profile.sync_facets()
     return counts
+
+
+def _without_nul(record):
+    """PostgreSQL stores no NUL character, and nobody can see one: take any out."""
+    for name in ("first_name", "last_name", "title", "organization", "location", "field"):
+        setattr(record, name, getattr(record, name).replace("\x00", ""))
+    record.emails = [e.replace("\x00", "") for e in record.emails]
+    record.linkedin_url = record.linkedin_url.replace("\x00", "")
+    return record
 
 
 def _username(email: str) -> str:

@@ -37,7 +37,8 @@ def _network_only():
 def join(request, token):
     """An invitation link: join with a new account, or add its roles to the signed-in one."""
     _network_only()
-    invitation = Invitation.objects.filter(token=token[:64]).first()
+    # PostgreSQL refuses a NUL in a query; no token holds one.
+    invitation = Invitation.objects.filter(token=token[:64].replace("\x00", "")).first()
     if invitation is None or not invitation.is_open():
         return render(request, "community/join_closed.html", status=410)
     signed_in = request.user.is_authenticated
