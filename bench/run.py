@@ -267,7 +267,7 @@ def measure_due_command(owner):
 
 def load_run_import():
     try:
-        from coffeechat.contacts.importing import run_import
+        from coffeechat.contacts.importing.apply import run_import
     except ImportError as error:
         return None, str(error)
     return run_import, ""

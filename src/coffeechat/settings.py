@@ -1,7 +1,9 @@
 """The one settings module. Every value that varies comes from the environment
 through the strict helpers in coffeechat.env; docs/CONFIGURATION.md lists them all."""
 
+import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -59,11 +61,13 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "coffeechat.accounts",
+    "coffeechat.submissions",
     "coffeechat.contacts",
     "coffeechat.outreach",
     "coffeechat.interviews",
     "coffeechat.agenda",
     "coffeechat.community",
+    "coffeechat.exports",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +117,13 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": HOME / "coffeechat.sqlite3",
+            # Tests use a file too, not Django's shared in-memory database, whose table
+            # locks make two connections fail at once instead of queueing: races are
+            # tested with real threads, as the server runs them. One file per process, so
+            # test runs side by side (xdist workers, two checkouts) never share one.
+            "TEST": {
+                "NAME": str(Path(tempfile.gettempdir()) / f"coffeechat-test-{os.getpid()}.sqlite3")
+            },
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so two writers queue on
                 # busy_timeout instead of failing with "database is locked".

@@ -6,6 +6,7 @@ from coffeechat import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("coffeechat.accounts.urls")),
+    path("contacts/export/", include("coffeechat.exports.urls")),
     path("contacts/", include("coffeechat.contacts.urls")),
     path("outreach/", include("coffeechat.outreach.urls")),
     path("interviews/", include("coffeechat.interviews.urls")),

@@ -95,3 +95,17 @@ def test_leaving_with_unsaved_typing_asks_first(logged_in_page, owner):
     page.wait_for_timeout(300)
     assert asked == ["beforeunload"]
     assert page.url.endswith(f"/interviews/{interview.pk}/reflect/")
+
+
+def test_the_plan_picker_narrows_as_you_type(logged_in_page, owner):
+    Contact.objects.create(owner=owner, first_name="Grace", last_name="Ho")
+    Contact.objects.create(owner=owner, first_name="Ada", last_name="Okafor")
+    page = logged_in_page
+    page.goto("/interviews/new/")
+    page.get_by_label("Find a contact").fill("grace")
+
+    page.get_by_role("heading", name="Matching “grace”").wait_for()
+    assert page.get_by_role("link", name="Ada Okafor").count() == 0
+    page.get_by_role("link", name="Grace Ho").click()
+    page.get_by_role("button", name="Plan it").click()
+    page.locator(".message-success", has_text="Planned a conversation with Grace Ho").wait_for()

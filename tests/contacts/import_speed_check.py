@@ -27,7 +27,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from coffeechat.contacts.importing import run_import  # noqa: E402
+from coffeechat.contacts.importing.apply import run_import  # noqa: E402
 from coffeechat.contacts.models import Contact, Organization  # noqa: E402
 
 FIRST = "Ada Zoë José Priya Chidi Sigrún Mateus Renée Wen Tahani Grace Sam Li Ana Omar".split()  # noqa: SIM905

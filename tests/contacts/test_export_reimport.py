@@ -3,7 +3,7 @@
 import pytest
 
 from coffeechat.contacts.exporting import contacts_csv, contacts_to_export, contacts_vcard
-from coffeechat.contacts.importing import run_import
+from coffeechat.contacts.importing.apply import run_import
 from coffeechat.contacts.models import Contact
 from tests.conftest import make_user
 from tests.rich_account import build_rich_account

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from coffeechat.contacts.importing import ImportFileError, plan_import, run_import
+from coffeechat.contacts.importing import ImportFileError
+from coffeechat.contacts.importing.apply import plan_import, run_import
 from coffeechat.contacts.models import Contact, Organization, Tag
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"

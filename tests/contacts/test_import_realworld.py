@@ -237,7 +237,7 @@ def test_a_google_contacts_vcard_keeps_every_email_escapes_and_chosen_groups(own
         "phone": "+52 55 5555 0147",
         "location": "",
         "connected_on": None,
-        "source": "other",
+        "source": "alum",  # from the group "Alumni"
         "tags": ["Alumni", "Mentors"],
         "notes": (
             "Alum (2009). Likes questions about, e.g., hiring; culture.\n"
@@ -312,7 +312,7 @@ def test_a_vcard_40_in_lower_case_with_extra_name_parts_and_odd_cards(owner):
         "phone": "+1-617-555-0188",
         "location": "Cambridge, MA, USA",
         "connected_on": None,
-        "source": "other",
+        "source": "faculty",  # from the category "faculty"
         "tags": ["faculty", "public health"],
         "notes": "Line one\nLine two",
         "research_notes": "Department: School of Public Health",

@@ -101,12 +101,34 @@ def test_the_schedule_form_defaults_to_the_users_zone_and_30_minutes(owner_clien
 
 
 @pytest.mark.parametrize(
-    "minutes, message",
-    [("45", "no more than 30 minutes"), ("10", "at least 15 minutes")],
+    "minutes, warning",
+    [("45", "45 minutes is longer than the 15-30"), ("10", "10 minutes is short")],
 )
-def test_scheduling_refuses_a_length_outside_15_to_30_minutes(
-    owner_client, interview, minutes, message
+def test_an_agreed_length_outside_15_to_30_minutes_is_kept_with_a_warning(
+    owner_client, interview, minutes, warning
 ):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/schedule/",
+        schedule_data(duration_minutes=minutes),
+        follow=True,
+    )
+    assert warning in response.text
+    interview.refresh_from_db()
+    assert interview.stage == S.SCHEDULED
+    assert interview.duration_minutes == int(minutes)
+
+
+def test_a_length_inside_15_to_30_minutes_gets_no_warning(owner_client, interview):
+    response = owner_client.post(
+        f"/interviews/{interview.pk}/schedule/", schedule_data(duration_minutes="20"), follow=True
+    )
+    assert "minutes is" not in response.text
+
+
+@pytest.mark.parametrize(
+    "minutes, message", [("500", "at most 240 minutes"), ("2", "under 5 minutes")]
+)
+def test_scheduling_refuses_a_length_no_meeting_has(owner_client, interview, minutes, message):
     response = owner_client.post(
         f"/interviews/{interview.pk}/schedule/", schedule_data(duration_minutes=minutes)
     )
@@ -380,14 +402,25 @@ def test_planning_without_contacts_points_to_adding_one(owner_client):
     assert 'href="/contacts/new/"' in page.text
 
 
-def test_planning_a_conversation_asks_to_choose_someone_rather_than_showing_dashes(
-    owner_client, contact
-):
+def test_planning_a_conversation_starts_with_a_search_for_the_person(owner_client, owner, contact):
+    namesake = Contact.objects.create(owner=owner, first_name="Ada", last_name="Okafor")
+    Contact.objects.create(owner=owner, first_name="Grace", last_name="Ho")
+
     page = owner_client.get("/interviews/new/").text
-    assert '<option value="" selected>Choose someone</option>' in page
-    assert "---" not in page
+    assert 'role="search"' in page
+    assert "Battery chemist, Volta Labs" in page  # two Ada Okafors, told apart
+    found = owner_client.get("/interviews/new/", {"q": "grace"}).text
+    assert "Grace Ho" in found
+    assert f'href="/interviews/new/?contact={namesake.pk}"' not in found
+    chosen = owner_client.get("/interviews/new/", {"contact": contact.pk}).text
+    assert "Battery chemist at Volta Labs" in chosen
+    assert f'name="contact" value="{contact.pk}"' in chosen
+
+
+def test_planning_with_nobody_chosen_says_to_choose(owner_client, contact):
     refused = owner_client.post("/interviews/new/", {"contact": ""}).text
     assert "Choose the person you want to talk to." in refused
+    assert 'role="search"' in refused
 
 
 @pytest.mark.parametrize(

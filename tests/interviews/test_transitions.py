@@ -3,7 +3,12 @@ import datetime
 import pytest
 import time_machine
 
-from coffeechat.interviews.models import Interaction, Interview, TransitionRefused
+from coffeechat.interviews.models import (
+    Interaction,
+    Interview,
+    TransitionRefused,
+    duration_warning,
+)
 from tests.interviews.conftest import at, scheduled
 
 S = Interview.Stage
@@ -76,11 +81,23 @@ def test_scheduling_a_closed_interview_is_refused(interview):
     assert interview.starts_at is None
 
 
-@pytest.mark.parametrize("minutes", [10, 14, 31, 45, 60])
-def test_a_conversation_must_last_15_to_30_minutes(interview, minutes):
-    with pytest.raises(ValueError, match="15 to 30 minutes"):
+@pytest.mark.parametrize("minutes", [0, 4, 241, 600])
+def test_a_meeting_must_last_5_to_240_minutes(interview, minutes):
+    with pytest.raises(ValueError, match="5 to 240 minutes"):
         interview.schedule(at(2026, 3, 3, 14), time_zone="UTC", duration_minutes=minutes)
     assert Interview.objects.get().stage == S.PLANNED
+
+
+@pytest.mark.parametrize("minutes", [10, 45, 60])
+def test_an_agreed_meeting_outside_the_ask_is_recorded(interview, minutes):
+    interview.schedule(at(2026, 3, 3, 14), time_zone="UTC", duration_minutes=minutes)
+    assert Interview.objects.get().duration_minutes == minutes
+    assert duration_warning(minutes)
+
+
+@pytest.mark.parametrize("minutes", [15, 20, 30])
+def test_the_length_to_ask_for_needs_no_warning(minutes):
+    assert duration_warning(minutes) == ""
 
 
 def test_rescheduling_moves_the_meeting_and_bumps_the_sequence(owner):

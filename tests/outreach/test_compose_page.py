@@ -49,12 +49,12 @@ def test_a_draft_comes_filled_from_the_profile_and_the_contact(owner_client, ada
     # Ada is faculty, so the professor template is chosen for her.
     assert response.context["template"].key == "faculty-request"
     assert body.startswith("Dear Professor Singh,")
-    assert "Olivia Owner, a Chemistry student at Wellesley College (class of 2027)" in body
+    assert "Olivia Owner, a chemistry student at Wellesley College (class of 2027)" in body
     assert "your lab's work on sodium-ion cells" in body  # first line of research notes
     assert "Tuesday and Thursday afternoons" in body
-    assert "how you found your way into Chemistry" in body
+    assert "how you found your way into chemistry" in body
     assert "{{" not in body
-    assert form.initial["subject"] == "A question about your work in Chemistry"
+    assert form.initial["subject"] == "A question about your work in chemistry"
 
 
 def test_fields_with_nothing_to_fill_stay_for_the_checker_to_flag(owner_client, owner, ada):

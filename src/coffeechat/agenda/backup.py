@@ -9,6 +9,8 @@ made from a backup gets a new address the first time its owner opens the calenda
 and subscribes again with it. Everything the feed shows (interviews, next steps, who is due
 a check-in) is in the interviews app's sections and comes back with them.
 
-Nothing is registered here; this module exists so that this decision is found where a
+No section is declared here; this module exists so that this decision is found where a
 section would be added.
 """
+
+SECTIONS: list = []

@@ -17,11 +17,27 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.utils import timezone
 
-from coffeechat.contacts.normalize import without_nul
+from coffeechat.text import without_nul
+
+# Rows read from the database at a time by an export: its memory is bounded by this many
+# records (and their ids), whatever the size of the account.
+EXPORT_CHUNK = 2_000
 
 
 class ExportContext:
     """Hands out file ids: 1, 2, 3... per section, in the order records are exported."""
+
+    def number_all(self, section: str, queryset):
+        """Number ``queryset``'s rows 1, 2, 3... in primary key order, reading only their
+        ids, and return the queryset of those rows in that order, to be read in chunks
+        (``.iterator(chunk_size=EXPORT_CHUNK)``). Every row has its file id before any is
+        written, so a link within the section may point forward."""
+        ordered = queryset.order_by("pk")
+        last = None
+        for pk in ordered.values_list("pk", flat=True).iterator(chunk_size=10 * EXPORT_CHUNK):
+            self.number(section, pk)
+            last = pk
+        return ordered.none() if last is None else ordered.filter(pk__lte=last)
 
     def __init__(self):
         self._ids: dict[str, dict[Any, int]] = defaultdict(dict)
@@ -51,7 +67,7 @@ class ParseContext:
     def rows(self, raw, section: str) -> list[Row]:
         """The section's list of objects, each wrapped for reading."""
         if not isinstance(raw, list):
-            self.problem(section, f"should be a list, not {_kind(raw)}")
+            self.problem(section, f"should be a list, not {kind(raw)}")
             return []
         rows = []
         for index, item in enumerate(raw, start=1):
@@ -59,7 +75,7 @@ class ParseContext:
             if isinstance(item, dict):
                 rows.append(Row(self, item, where))
             else:
-                self.problem(where, f"should be an object, not {_kind(item)}")
+                self.problem(where, f"should be an object, not {kind(item)}")
         return rows
 
     def declare_ids(self, section: str, rows: list[Row]) -> None:
@@ -68,7 +84,7 @@ class ParseContext:
             value = row.take("id")
             if value is _MISSING:
                 continue
-            if not _is_int(value) or value < 1:
+            if not is_int(value) or value < 1:
                 row.problem("id", f"should be a whole number from 1 up, not {value!r}")
             elif value in self._ids[section]:
                 row.problem("id", f"{value} is used twice in {section}")
@@ -123,7 +139,7 @@ class Row:
         raw = self.take(key)
         if raw is _MISSING or (raw is None and null):
             return None
-        if not _is_int(raw):
+        if not is_int(raw):
             self.problem(key, f"should be the id of one of the {section} in this file, not {raw!r}")
         elif not self.ctx.known(section, raw):
             self.problem(key, f"points to {section} id {raw}, which is not in this file")
@@ -136,11 +152,11 @@ class Row:
         if raw is _MISSING:
             return []
         if not isinstance(raw, list):
-            self.problem(key, f"should be a list of {section} ids, not {_kind(raw)}")
+            self.problem(key, f"should be a list of {section} ids, not {kind(raw)}")
             return []
         found = []
         for item in raw:
-            if not _is_int(item):
+            if not is_int(item):
                 self.problem(key, f"should hold {section} ids, but holds {item!r}")
             elif not self.ctx.known(section, item):
                 self.problem(key, f"points to {section} id {item}, which is not in this file")
@@ -212,19 +228,19 @@ def decode_value(model_field: models.Field, raw):
             return None
         raise ValueError("is empty (null) but must have a value")
     if isinstance(model_field, models.DateTimeField):
-        value = _parse_datetime(raw)
+        value = parse_datetime(raw)
     elif isinstance(model_field, models.DateField):
-        value = _parse_date(raw)
+        value = parse_date(raw)
     elif isinstance(model_field, models.CharField | models.TextField):
         if not isinstance(raw, str):
-            raise ValueError(f"should be text, not {_kind(raw)}")
+            raise ValueError(f"should be text, not {kind(raw)}")
         value = without_nul(raw)
     elif isinstance(model_field, models.BooleanField):
         if not isinstance(raw, bool):
             raise ValueError(f"should be true or false, not {raw!r}")
         value = raw
     elif isinstance(model_field, models.IntegerField):
-        if not _is_int(raw):
+        if not is_int(raw):
             raise ValueError(f"should be a whole number, not {raw!r}")
         value = raw
     elif isinstance(model_field, models.JSONField):
@@ -239,7 +255,7 @@ def decode_value(model_field: models.Field, raw):
     return value
 
 
-def _parse_date(raw) -> dt.date:
+def parse_date(raw) -> dt.date:
     if isinstance(raw, str):
         try:
             return dt.date.fromisoformat(raw)
@@ -248,7 +264,7 @@ def _parse_date(raw) -> dt.date:
     raise ValueError(f"{raw!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
 
 
-def _parse_datetime(raw) -> dt.datetime:
+def parse_datetime(raw) -> dt.datetime:
     value = None
     if isinstance(raw, str):
         with contextlib.suppress(ValueError):
@@ -260,17 +276,17 @@ def _parse_datetime(raw) -> dt.datetime:
     return value
 
 
-def _ascii_lower(text: str) -> str:
+def ascii_lower(text: str) -> str:
     # Only ASCII, as SQLite's LOWER() does: where the database allows two names, so do we;
     # PostgreSQL, which folds all letters, reports its stricter clashes on insert instead.
     return "".join(ch.lower() if ch.isascii() else ch for ch in text)
 
 
-def _is_int(value) -> bool:
+def is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _kind(value) -> str:
+def kind(value) -> str:
     return {
         dict: "an object",
         list: "a list",
@@ -280,3 +296,10 @@ def _kind(value) -> str:
         float: "a number",
         type(None): "null",
     }.get(type(value), type(value).__name__)
+
+
+def read_values(row: Row, model, v1_fields: set[str]) -> dict:
+    """Every plain field of ``model`` from ``row``: those of ``v1_fields`` (every version 1
+    file has them) required, any added since optional (an older file lacks them)."""
+    names = plain_fields(model)
+    return row.values(model, names, optional=set(names) - set(v1_fields))

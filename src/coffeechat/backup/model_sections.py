@@ -23,8 +23,9 @@ from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 
-from coffeechat.backup.core import _create_all, _update_each
+from coffeechat.backup.bulk import create_all, update_each
 from coffeechat.backup.fields import (
+    EXPORT_CHUNK,
     ExportContext,
     ParseContext,
     RestoreContext,
@@ -32,7 +33,7 @@ from coffeechat.backup.fields import (
     encode_fields,
     plain_fields,
 )
-from coffeechat.backup.registry import Section, register
+from coffeechat.backup.registry import Section
 
 
 def model_section(
@@ -48,7 +49,7 @@ def model_section(
     listed: bool = True,
     needs: tuple[str, ...] = (),
 ) -> Section:
-    """Register (and return) the section ``key`` holding ``model``'s rows.
+    """The section ``key`` holding ``model``'s rows (list it in the app's SECTIONS).
 
     links: field name -> (section it points into, whether it may be empty).
     check(pairs): more rules; ``pairs`` are (row, record) with record
@@ -79,18 +80,19 @@ def model_section(
     ]
 
     def export(user, ctx: ExportContext):
-        objs = list(model.objects.owned_by(user).order_by("pk"))
-        ids = {obj.pk: ctx.number(key, obj.pk) for obj in objs}  # first: own links go anywhere
-        items = []
+        # Numbered first (own links may point anywhere), then read and written in chunks.
+        rows = ctx.number_all(key, model.objects.owned_by(user))
+        return _items(rows.iterator(chunk_size=EXPORT_CHUNK), ctx)
+
+    def _items(objs, ctx: ExportContext):
         for obj in objs:
-            item = {"id": ids[obj.pk]}
+            item = {"id": ctx.ref(key, obj.pk)}
             for name, (section, _) in links.items():
                 item[name] = ctx.ref(section, getattr(obj, attnames[name]))
             item.update(encode_fields(obj, names))
             if export_hook:
                 export_hook(item, ctx)
-            items.append(item)
-        return items
+            yield item
 
     def parse(raw, ctx: ParseContext):
         rows = ctx.rows(raw, key)
@@ -128,7 +130,7 @@ def model_section(
             if restore_hook:
                 restore_hook(values, ctx)
             rows.append(values)
-        objs = _create_all(
+        objs = create_all(
             model,
             [
                 model(
@@ -149,7 +151,7 @@ def model_section(
         # auto_now/auto_now_add overwrote on insert (the file's, or the insert's when an
         # older file lacks one).
         if stamps or own:
-            _update_each(
+            update_each(
                 model,
                 [model._meta.get_field(name) for name in stamps + own],
                 [
@@ -172,5 +174,4 @@ def model_section(
             dict.fromkeys([*(section for section, _ in links.values() if section != key), *needs])
         ),
     )
-    register(section)
     return section

@@ -8,7 +8,9 @@ made by coffeechat.backup; it is listed in ``FORMATS`` so that callers need one 
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import vobject
 from django.db.models import Prefetch, QuerySet
@@ -50,15 +52,33 @@ def contacts_to_export(owner) -> QuerySet:
     )
 
 
+# Contacts read from the database at a time: an export's memory stays the same whatever
+# the number of contacts (tags are fetched for one chunk at a time, with one IN each).
+CHUNK = 2_000
+
+
+def write_export(owner, fmt: str, out: BinaryIO, *, byte_order_mark: bool = True) -> None:
+    """Write one export of ``owner``'s data in format ``fmt`` (a key of FORMATS) to ``out``,
+    piece by piece. ``byte_order_mark``: the CSV's, which helps Excel open a file (not a pipe).
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        backup.write_backup(owner, lambda text: out.write(text.encode("utf-8")))
+        return
+    contacts = contacts_to_export(owner).iterator(chunk_size=CHUNK)
+    if fmt == "csv":
+        write_contacts_csv(contacts, out, byte_order_mark=byte_order_mark)
+    else:
+        for contact in contacts:
+            out.write(contact_vcard(contact).serialize().encode("utf-8"))
+
+
 def export_file(owner, fmt: str) -> bytes:
     """The bytes of one export of ``owner``'s data in format ``fmt`` (a key of FORMATS)."""
-    if fmt == "json":
-        return backup.dump_backup(backup.export_backup(owner)).encode("utf-8")
-    if fmt == "csv":
-        return contacts_csv(contacts_to_export(owner))
-    if fmt == "vcard":
-        return contacts_vcard(contacts_to_export(owner))
-    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    out = io.BytesIO()
+    write_export(owner, fmt, out)
+    return out.getvalue()
 
 
 # -- CSV -----------------------------------------------------------------------------------------
@@ -113,12 +133,24 @@ def csv_row(contact: Contact) -> list[str]:
 
 def contacts_csv(contacts) -> bytes:
     """One row per contact, UTF-8 with a byte-order mark so Excel shows accents right."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for contact in contacts:
-        writer.writerow([spreadsheet_safe(value) for value in csv_row(contact)])
-    return out.getvalue().encode("utf-8-sig")
+    out = io.BytesIO()
+    write_contacts_csv(contacts, out)
+    return out.getvalue()
+
+
+def write_contacts_csv(
+    contacts: Iterable[Contact], out: BinaryIO, *, byte_order_mark: bool = True
+) -> None:
+    """contacts_csv, written to ``out`` row by row."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig" if byte_order_mark else "utf-8", newline="")
+    try:
+        writer = csv.writer(text)
+        writer.writerow(CSV_COLUMNS)
+        for contact in contacts:
+            writer.writerow([spreadsheet_safe(value) for value in csv_row(contact)])
+    finally:
+        text.flush()
+        text.detach()  # leave ``out`` open for the caller
 
 
 # -- vCard ---------------------------------------------------------------------------------------

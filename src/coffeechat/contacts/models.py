@@ -3,6 +3,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from coffeechat.accounts.ownership import Owned
+from coffeechat.contacts.sources import SOURCES
 
 
 class HttpsURLField(models.URLField):
@@ -12,24 +13,11 @@ class HttpsURLField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
-class Source(models.TextChoices):
-    """How the student knows someone: the places DOMAIN.md says contacts come from."""
-
-    FACULTY = "faculty", "Faculty or professor"
-    ALUM = "alum", "Alum"
-    CAREER_ADVISER = "career-adviser", "Career adviser"
-    PEER = "peer", "Peer"
-    EMPLOYER = "employer", "Employer"
-    FRIEND = "friend", "Friend"
-    FAMILY = "family", "Family"
-    COACH = "coach", "Coach"
-    COWORKER = "coworker", "Coworker"
-    SUPERVISOR = "supervisor", "Supervisor"
-    LINKEDIN = "linkedin", "LinkedIn"
-    ALUMNI_PLATFORM = "alumni-platform", "Alumni platform"
-    SCHOOL_NETWORK = "school-network", "The school's network"
-    REFERRAL = "referral", "Referral"
-    OTHER = "other", "Other"
+# How the student knows someone: the places DOMAIN.md says contacts come from. The table is
+# in sources.py, which the import parsers read without loading any model.
+Source = models.TextChoices(
+    "Source", [(value.upper().replace("-", "_"), (value, label)) for value, label in SOURCES]
+)
 
 
 class Organization(Owned):
@@ -134,6 +122,19 @@ class Contact(Owned):
     def primary_email(self):
         return self.emails[0] if self.emails else None
 
+    def note_referral(self, by: "Contact", note: str = "") -> None:
+        """``by`` suggested talking to this contact: remember who (the first to suggest
+        them stays), and what they said."""
+        fields = []
+        if self.referred_by_id is None and by.pk != self.pk:
+            self.referred_by = by
+            fields.append("referred_by")
+        if note and note not in self.notes:
+            self.notes = f"{self.notes}\n\n{note}".strip()
+            fields.append("notes")
+        if fields:
+            self.save(update_fields=fields)
+
     def set_tags(self, names):
         """Replace this contact's tags with ``names``, creating the owner's new tags."""
         tags = []
@@ -151,6 +152,9 @@ class PendingImport(Owned):
     data = models.BinaryField()
     # Generic CSV only: {column header: contact field or ""}, as edited in the preview.
     mapping = models.JSONField(default=dict, blank=True)
+    # The file's records as parsed with that mapping (importing/stored.py), so that the
+    # preview and the confirmation do not parse the file again.
+    parsed = models.BinaryField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
+from coffeechat.text import without_nul  # noqa: F401 - here too, for search, notes and forms
+
 _SPACE = re.compile(r"\s+")
 _ORG_SUFFIX = re.compile(
     r"[,\s]+(inc|inc\.|llc|l\.l\.c\.|ltd|ltd\.|corp|corp\.|corporation|co|co\.|plc|gmbh|s\.a\.)$",
@@ -88,16 +90,3 @@ def split_list(text: str) -> list[str]:
         if item and item.casefold() not in seen:
             seen[item.casefold()] = item
     return list(seen.values())
-
-
-def without_nul(value):
-    """``value`` with any null character taken out of its text, however deep (a string,
-    or lists and dicts of them). PostgreSQL can store none and refuses a query that
-    carries one; nobody can see one, so taking it out loses nothing a person wrote."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [without_nul(item) for item in value]
-    if isinstance(value, dict):
-        return {without_nul(key): without_nul(item) for key, item in value.items()}
-    return value

@@ -48,3 +48,19 @@ def _tagged(owner, **tag_lookup):
     """The ids of the owner's contacts with a tag matching ``tag_lookup``."""
     tags = Tag.objects.owned_by(owner).filter(**tag_lookup).values("pk")
     return Contact.tags.through.objects.filter(tag__in=tags).values("contact_id")
+
+
+PICKER_SIZE = 20
+
+
+def pick_contacts(owner, q: str = ""):
+    """The people a "who with?" picker lists: those matching ``q`` (as the contact list's
+    search), else the most recently added or changed; with their organization, so two
+    people of one name can be told apart."""
+    q = without_nul(q).strip()
+    contacts = (
+        search_contacts(owner, q=q)
+        if q
+        else Contact.objects.owned_by(owner).order_by("-updated_at")
+    )
+    return list(contacts.select_related("organization")[:PICKER_SIZE])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.contacts.views import contacts, exporting, importing, organizations
+from coffeechat.contacts.views import contacts, importing, organizations
 
 app_name = "contacts"
 
@@ -23,7 +23,4 @@ urlpatterns = [
     path("import/", importing.upload, name="import"),
     path("import/<int:pk>/", importing.preview, name="import_preview"),
     path("import/<int:pk>/confirm/", importing.confirm, name="import_confirm"),
-    path("export/", exporting.export_page, name="export"),
-    path("export/restore/", exporting.restore, name="restore"),
-    path("export/<str:fmt>/", exporting.download, name="export_download"),
 ]

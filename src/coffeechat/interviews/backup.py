@@ -1,4 +1,4 @@
-"""The interviews' part of the backup (the rules are in coffeechat/backup/__init__.py).
+"""The interviews' part of the backup (the rules are in docs/BACKUP.md).
 
 Sections, in restore order: ``interviews`` (each pointing at its contact), then what hangs
 off an interview: ``interview_questions`` (with their notes) and ``interview_timeline``, then
@@ -10,8 +10,8 @@ same due items and the same timelines as the one it came from.
 Questions and timeline entries only exist as part of an interview, so the restore summary
 and the "already has..." message count the interviews rather than them.
 
-The outreach app's messages point at interviews; its backup module imports this one first,
-so these sections are registered (and restored) before the messages.
+The outreach app's messages point at interviews, so the registry puts these sections
+before outreach's (coffeechat/backup/registry.py).
 """
 
 import zoneinfo
@@ -69,73 +69,75 @@ def _check_cadences(pairs):
             row.problem("cadence_days", f"should be {choices} or null (no reminders), not {days}")
 
 
-backup.model_section(
-    "interviews",
-    Interview,
-    label=("interview", "interviews"),
-    links={"contact": ("contacts", False)},
-    check=_check_interviews,
-    fields={
-        "stage",
-        "stage_changed_at",
-        "replied_at",
-        "starts_at",
-        "ends_at",
-        "time_zone",
-        "duration_minutes",
-        "mode",
-        "place",
-        "sequence",
-        "research_person",
-        "research_organization",
-        "goal_learn",
-        "goal_decision",
-        "checklist",
-        "free_notes",
-        "reflection",
-        "interest_score",
-        "fit_score",
-        "reflected_at",
-        "thanked_at",
-        "created_at",
-        "updated_at",
-    },
-)
-backup.model_section(
-    "interview_questions",
-    InterviewQuestion,
-    label=("interview question", "interview questions"),
-    links={"interview": ("interviews", False)},
-    fields={"position", "text", "bank_key", "notes"},
-    listed=False,
-)
-backup.model_section(
-    "interview_timeline",
-    TimelineEntry,
-    label=("timeline entry", "timeline entries"),
-    links={"interview": ("interviews", False)},
-    fields={"at", "kind", "text"},
-    listed=False,
-)
-backup.model_section(
-    "next_steps",
-    Todo,
-    label=("next step", "next steps"),
-    links={"interview": ("interviews", True), "contact": ("contacts", True)},
-    fields={"kind", "text", "due_date", "done_at", "created_at"},
-)
-backup.model_section(
-    "keep_in_touch",
-    KeepInTouch,
-    label=("keep-in-touch cadence", "keep-in-touch cadences"),
-    links={"contact": ("contacts", False)},
-    check=_check_cadences,
-    fields={"cadence_days", "created_at", "updated_at"},
-)
-backup.model_section(
-    "interactions",
-    Interaction,
-    label=("interaction", "interactions"),
-    links={"contact": ("contacts", False), "interview": ("interviews", True)},
-    fields={"kind", "happened_at", "note"},
-)
+SECTIONS = [
+    backup.model_section(
+        "interviews",
+        Interview,
+        label=("interview", "interviews"),
+        links={"contact": ("contacts", False)},
+        check=_check_interviews,
+        fields={
+            "stage",
+            "stage_changed_at",
+            "replied_at",
+            "starts_at",
+            "ends_at",
+            "time_zone",
+            "duration_minutes",
+            "mode",
+            "place",
+            "sequence",
+            "research_person",
+            "research_organization",
+            "goal_learn",
+            "goal_decision",
+            "checklist",
+            "free_notes",
+            "reflection",
+            "interest_score",
+            "fit_score",
+            "reflected_at",
+            "thanked_at",
+            "created_at",
+            "updated_at",
+        },
+    ),
+    backup.model_section(
+        "interview_questions",
+        InterviewQuestion,
+        label=("interview question", "interview questions"),
+        links={"interview": ("interviews", False)},
+        fields={"position", "text", "bank_key", "notes"},
+        listed=False,
+    ),
+    backup.model_section(
+        "interview_timeline",
+        TimelineEntry,
+        label=("timeline entry", "timeline entries"),
+        links={"interview": ("interviews", False)},
+        fields={"at", "kind", "text"},
+        listed=False,
+    ),
+    backup.model_section(
+        "next_steps",
+        Todo,
+        label=("next step", "next steps"),
+        links={"interview": ("interviews", True), "contact": ("contacts", True)},
+        fields={"kind", "text", "due_date", "done_at", "created_at"},
+    ),
+    backup.model_section(
+        "keep_in_touch",
+        KeepInTouch,
+        label=("keep-in-touch cadence", "keep-in-touch cadences"),
+        links={"contact": ("contacts", False)},
+        check=_check_cadences,
+        fields={"cadence_days", "created_at", "updated_at"},
+    ),
+    backup.model_section(
+        "interactions",
+        Interaction,
+        label=("interaction", "interactions"),
+        links={"contact": ("contacts", False), "interview": ("interviews", True)},
+        fields={"kind", "happened_at", "note"},
+    ),
+]

@@ -5,6 +5,8 @@ from coffeechat.accounts.models import time_zone_choices
 from coffeechat.contacts.models import Contact
 from coffeechat.interviews import questions as bank
 from coffeechat.interviews.models import (
+    ASK_MAX_MINUTES,
+    ASK_MIN_MINUTES,
     CHECKLIST,
     DEFAULT_MINUTES,
     MAX_MINUTES,
@@ -29,9 +31,9 @@ class StartInterviewForm(forms.Form):
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].queryset = Contact.objects.owned_by(owner).only(
-            "first_name", "last_name"
-        )
+        # Chosen through the picker (a search), so the field itself only carries the id.
+        self.fields["contact"].queryset = Contact.objects.owned_by(owner)
+        self.fields["contact"].widget = forms.HiddenInput()
 
 
 class StageFilterForm(forms.Form):
@@ -66,11 +68,11 @@ class ScheduleForm(forms.Form):
     duration_minutes = forms.IntegerField(
         label="Length in minutes",
         initial=DEFAULT_MINUTES,
-        help_text=f"Ask for {MIN_MINUTES} to {MAX_MINUTES} minutes of their time.",
+        help_text=f"What you agreed. Ask for {ASK_MIN_MINUTES} to {ASK_MAX_MINUTES} minutes of "
+        "their time; if they offer longer, record that.",
         error_messages={
-            "min_value": f"Keep it to at least {MIN_MINUTES} minutes.",
-            "max_value": f"Ask for no more than {MAX_MINUTES} minutes: a short request is "
-            "easier to say yes to.",
+            "min_value": f"A meeting of under {MIN_MINUTES} minutes? Give the length you agreed.",
+            "max_value": f"Give the length you agreed, at most {MAX_MINUTES} minutes.",
         },
         min_value=MIN_MINUTES,
         max_value=MAX_MINUTES,

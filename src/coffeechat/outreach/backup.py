@@ -1,7 +1,8 @@
-"""The outreach part of the backup (the rules are in coffeechat/backup/__init__.py).
+"""The outreach part of the backup (the rules are in docs/BACKUP.md).
 
-Sections: ``message_templates`` (the user's own templates and their edited copies of the
-built-ins; the built-ins themselves are part of coffeechat, not of anyone's data), then
+Sections (after the interviews', which messages point at): ``message_templates`` (the
+user's own templates and their edited copies of the built-ins; the built-ins themselves are
+part of coffeechat, not of anyone's data), then
 ``messages`` in every state, each pointing at its contact, its interview if any, and, for
 a follow-up, the request it follows up (anywhere in the list).
 
@@ -11,9 +12,6 @@ holds ``mine-<file id of the template>`` instead (``mine-`` alone when the templ
 since been deleted), and a restore turns it back into the new template's id.
 """
 
-# Messages point at interviews, whose app comes after this one in INSTALLED_APPS: importing
-# its backup module here registers the interview sections first, so they restore first.
-import coffeechat.interviews.backup  # noqa: F401
 from coffeechat import backup
 from coffeechat.outreach.drafting import CUSTOM_PREFIX
 from coffeechat.outreach.models import Message, MessageTemplate
@@ -82,47 +80,49 @@ def _restore_template_key(values, ctx):
             values["template_key"] = f"{CUSTOM_PREFIX}{ctx.pk(TEMPLATES, file_id)}"
 
 
-backup.model_section(
-    TEMPLATES,
-    MessageTemplate,
-    label=("message template", "message templates"),
-    check=_check_templates,
-    fields={
-        "name",
-        "kind",
-        "channel",
-        "subject",
-        "body",
-        "builtin_key",
-        "created_at",
-        "updated_at",
-    },
-)
-backup.model_section(
-    "messages",
-    Message,
-    label=("message", "messages"),
-    links={
-        "contact": ("contacts", False),
-        "interview": ("interviews", True),
-        "follow_up_to": ("messages", True),
-    },
-    check=_check_messages,
-    export_hook=_export_template_key,
-    restore_hook=_restore_template_key,
-    needs=(TEMPLATES,),  # for template_key
-    fields={
-        "channel",
-        "kind",
-        "subject",
-        "body",
-        "state",
-        "template_key",
-        "created_at",
-        "updated_at",
-        "sent_at",
-        "sent_via",
-        "replied_at",
-        "no_reply_at",
-    },
-)
+SECTIONS = [
+    backup.model_section(
+        TEMPLATES,
+        MessageTemplate,
+        label=("message template", "message templates"),
+        check=_check_templates,
+        fields={
+            "name",
+            "kind",
+            "channel",
+            "subject",
+            "body",
+            "builtin_key",
+            "created_at",
+            "updated_at",
+        },
+    ),
+    backup.model_section(
+        "messages",
+        Message,
+        label=("message", "messages"),
+        links={
+            "contact": ("contacts", False),
+            "interview": ("interviews", True),
+            "follow_up_to": ("messages", True),
+        },
+        check=_check_messages,
+        export_hook=_export_template_key,
+        restore_hook=_restore_template_key,
+        needs=(TEMPLATES,),  # for template_key
+        fields={
+            "channel",
+            "kind",
+            "subject",
+            "body",
+            "state",
+            "template_key",
+            "created_at",
+            "updated_at",
+            "sent_at",
+            "sent_via",
+            "replied_at",
+            "no_reply_at",
+        },
+    ),
+]

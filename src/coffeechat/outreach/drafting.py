@@ -9,6 +9,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.outreach.merge import fill
 from coffeechat.outreach.models import Channel, Kind, MessageTemplate
 from coffeechat.outreach.templates_builtin import BUILTINS, BY_KEY
+from coffeechat.outreach.wording import as_phrase, keep_salutation, mid_sentence
 
 CUSTOM_PREFIX = "mine-"
 
@@ -106,8 +107,12 @@ def merge_values(
     follow_up_to=None,
     their_work: str = "",
     what_i_hope_to_learn: str = "",
+    their_field: str = "",
 ) -> dict[str, str]:
-    """Every merge field coffeechat can fill for this contact; blanks stay placeholders."""
+    """Every merge field coffeechat can fill for this contact; blanks stay placeholders.
+
+    Values that sit inside a sentence read as they would there ("a chemistry student",
+    "your way into finance"); a research note goes in only if it reads as a phrase."""
     organization = contact.organization
     name = profile.name.strip()
     values = {
@@ -116,14 +121,14 @@ def merge_values(
         "their_full_name": contact.full_name if (contact.first_name or contact.last_name) else "",
         "their_title": contact.title,
         "their_organization": organization.name if organization else "",
-        "their_field": contact.field,
-        "their_work": their_work or first_line(contact.research_notes),
+        "their_field": mid_sentence(their_field or contact.field),
+        "their_work": their_work or as_phrase(contact.research_notes),
         "referred_by": contact.referred_by.full_name if contact.referred_by_id else "",
         "my_name": name,
         "my_first_name": name.split()[0] if name else "",
         "my_school": profile.school,
         "my_class_year": str(profile.class_year) if profile.class_year else "",
-        "my_major": profile.major,
+        "my_major": mid_sentence(profile.major),
         "my_interests": " ".join(profile.interests.split()),
         "what_i_hope_to_learn": what_i_hope_to_learn,
         "my_availability": " ".join(profile.availability.split()),
@@ -136,8 +141,8 @@ def merge_values(
         if start is not None:
             values["meeting_date"] = start.strftime("%A %-d %B")
             values["meeting_time"] = start.strftime("%-I:%M %p").lower()
-    if not values["what_i_hope_to_learn"] and contact.field:
-        values["what_i_hope_to_learn"] = f"how you found your way into {contact.field}"
+    if not values["what_i_hope_to_learn"] and values["their_field"]:
+        values["what_i_hope_to_learn"] = f"how you found your way into {values['their_field']}"
     if follow_up_to is not None:
         values["last_subject"] = follow_up_to.subject
         if follow_up_to.sent_at:
@@ -152,9 +157,13 @@ class Draft:
     unfilled: list[str]
 
 
-def draft_from(template: TemplateChoice, values: dict[str, str]) -> Draft:
+def draft_from(template: TemplateChoice, values: dict[str, str], *, follows: str = "") -> Draft:
+    """The template filled in; ``follows`` is the body of the message this one follows up,
+    whose greeting it keeps."""
     subject, unfilled_subject = fill(template.subject, values)
     body, unfilled_body = fill(template.body, values)
+    if follows:
+        body = keep_salutation(body, follows)
     unfilled = list(dict.fromkeys(unfilled_subject + unfilled_body))
     if template.channel == Channel.LINKEDIN:
         subject = ""

@@ -53,7 +53,14 @@ class DraftOptionsForm(forms.Form):
         required=False,
         max_length=300,
         help_text="As a phrase, e.g. “your research on sodium-ion batteries”. "
-        "Filled from the first line of their research notes.",
+        "Filled from their research notes when the first line reads like that.",
+    )
+    their_field = forms.CharField(
+        label="Their field",
+        required=False,
+        max_length=200,
+        help_text="The line of work you want to learn about, e.g. “battery research”. "
+        "Filled from their contact page.",
     )
     what_i_hope_to_learn = forms.CharField(
         label="What you hope to learn from them",

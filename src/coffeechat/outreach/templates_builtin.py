@@ -53,8 +53,8 @@ Thank you for considering it,
 Hi {{ their_first_name }},
 
 I'm {{ my_name }}, a {{ my_major }} student at {{ my_school }} (class of {{ my_class_year }}). \
-Your move into {{ their_field }} as {{ their_title }} at {{ their_organization }} \
-is exactly the kind of path I hope to understand, and your advice would mean a lot.
+I came across {{ their_work }}, and the path that led you into {{ their_field }} at \
+{{ their_organization }} is exactly the kind I hope to understand.
 
 Could we have a 20-minute call sometime soon, so you could tell me \
 {{ what_i_hope_to_learn }}? Times that usually work for me: {{ my_availability }}, \

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("contacts", "0006_school_network_source"),
+        ("contacts", "0007_school_network_source"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,18 +11,17 @@ import contextlib
 import functools
 import gc
 import operator
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.contacts.importing import rows
-from coffeechat.contacts.importing.files import ParsedFile
-from coffeechat.contacts.importing.records import FORMAT_NAMES, ImportRecord, profile_key
+from coffeechat.contacts.importing.files import ParsedFile, parse_file
+from coffeechat.contacts.importing.plan import CREATE, MERGE, SKIP, ImportResult, RowPlan
+from coffeechat.contacts.importing.records import ImportRecord, profile_key
 from coffeechat.contacts.models import Contact, Organization, Source, Tag
 from coffeechat.contacts.normalize import email_key, fold, organization_key
 
-CREATE, MERGE, SKIP = "create", "merge", "skip"
 BATCH = 500
 
 # Plain fields a merge may fill when the contact has them blank.
@@ -46,71 +45,6 @@ _LABELS = {
     "source": "how you know them",
     "emails": "email",
 }
-
-
-@dataclass(slots=True)
-class RowPlan:
-    """What one row of the file does: create a contact, merge into one, or nothing."""
-
-    row: int
-    action: str
-    record: ImportRecord
-    reason: str = ""
-    contact_id: int | None = None  # the existing contact a merge goes into
-    into_row: int | None = None  # or the earlier row of this file it repeats
-    target_name: str = ""
-    changes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportResult:
-    filename: str
-    format: str
-    rows: list[RowPlan]
-    dry_run: bool = False
-    headers: list[str] = field(default_factory=list)
-    mapping: dict[str, str] = field(default_factory=dict)
-    samples: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def created(self) -> int:
-        return sum(1 for row in self.rows if row.action == CREATE)
-
-    @property
-    def merged(self) -> int:
-        return sum(1 for row in self.rows if row.action == MERGE)
-
-    @property
-    def unchanged(self) -> int:
-        """Merged rows that had nothing new to add (a file imported again)."""
-        return sum(1 for row in self.rows if row.action == MERGE and not row.changes)
-
-    @property
-    def skipped(self) -> list[dict]:
-        return [{"row": r.row, "reason": r.reason} for r in self.rows if r.action == SKIP]
-
-    @property
-    def format_name(self) -> str:
-        return FORMAT_NAMES.get(self.format, self.format)
-
-    def as_json(self) -> dict:
-        return {
-            "created": self.created,
-            "merged": self.merged,
-            "skipped": self.skipped,
-            "unchanged": self.unchanged,
-            "format": self.format,
-            "dry_run": self.dry_run,
-        }
-
-    def summary(self) -> str:
-        """'Created 12, merged 3, skipped 1.' (or what a dry run would do)."""
-        counts = (self.created, self.merged, len(self.skipped))
-        if self.dry_run:
-            return "Would create {}, merge {}, skip {} (a dry run: nothing was saved).".format(
-                *counts
-            )
-        return "Created {}, merged {}, skipped {}.".format(*counts)
 
 
 class _Draft:
@@ -477,3 +411,28 @@ def _ensure_named(model, owner, names, max_length) -> dict[str, int]:
         rows.insert(model, missing, ignore_conflicts=True)
         ids = stored()
     return {key: ids[_lookup_key(name)] for key, name in wanted.items()}
+
+
+def run_import(
+    owner,
+    data: bytes,
+    filename: str,
+    fmt: str | None = None,
+    mapping: dict | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import ``data`` (the bytes of ``filename``) into ``owner``'s contacts, in one transaction.
+
+    ``fmt`` is a key of formats.FORMATS (detected when None); ``mapping``
+    ({column header: field or ''}) overrides the guessed columns of a generic CSV.
+    Returns an ImportResult; raises ImportFileError, writing nothing, when the file
+    cannot be read. With ``dry_run`` the numbers are the same and nothing is written.
+    """
+    with paused_gc():
+        parsed = parse_file(data, filename, fmt, mapping)
+        return import_records(owner, parsed, dry_run=dry_run)
+
+
+def plan_import(owner, data: bytes, filename: str, fmt=None, mapping=None) -> ImportResult:
+    """What run_import would do, row by row, without writing anything (the preview)."""
+    return run_import(owner, data, filename, fmt, mapping, dry_run=True)

@@ -4,19 +4,22 @@ Each column is mapped to a coffeechat field; ``guess_mapping`` proposes a mappin
 from the header names and the person importing can change it.
 """
 
-import functools
 import re
 
-from nameparser import HumanName
-
-from coffeechat.contacts.importing.detect import (
+from coffeechat.contacts.importing.csvrows import (
     HEADER_SEARCH_ROWS,
     csv_rows,
     delimiters,
     head_rows,
 )
 from coffeechat.contacts.importing.errors import ImportFileError
-from coffeechat.contacts.importing.records import ImportRecord, parse_date
+from coffeechat.contacts.importing.records import (
+    ImportRecord,
+    ParsedFile,
+    parse_date,
+    split_full_name,
+)
+from coffeechat.contacts.sources import OTHER, source_of, source_of_category
 
 # The coffeechat fields a column can feed, in the order the preview offers them.
 FIELDS = {
@@ -40,7 +43,6 @@ FIELDS = {
     "connected_on": "Connected on",
 }
 NAME_FIELDS = {"full_name", "first_name", "last_name"}
-OTHER = "other"  # Source.OTHER: how you know them, when the file doesn't say
 # Fields that several columns may feed (values are combined); the rest take one column.
 MULTI_FIELDS = {"email", "phone", "website", "notes", "research_notes", "tags", "location"}
 
@@ -178,6 +180,29 @@ def find_header(text: str, *, require_name: bool = True):
     return None if require_name else first
 
 
+def no_header_problem() -> str:
+    return (
+        "no header row found; expected LinkedIn's 'First Name,Last Name,URL,...' "
+        "or a CSV whose header has a name column (or a vCard file)."
+    )
+
+
+NO_ROWS = "the header is there but no rows follow it, so there is nobody to import."
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text`` is a CSV with a header row that names a name column."""
+    return find_header(text) is not None
+
+
+def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
+    """The file as a ParsedFile of format "csv"; ImportFileError when it has no rows."""
+    records, headers, used = parse(text, filename, mapping, forced=forced)
+    if not records:
+        raise ImportFileError(filename, NO_ROWS)
+    return ParsedFile(filename, "csv", records, headers, used, columns(text)[1])
+
+
 def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool = False):
     """(records, headers, mapping used).
 
@@ -185,8 +210,6 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
     """
     found = find_header(text, require_name=not forced)
     if found is None:
-        from coffeechat.contacts.importing.detect import no_header_problem
-
         raise ImportFileError(filename, no_header_problem())
     header_row, headers, delimiter = found
     used = guess_mapping(headers)
@@ -251,17 +274,6 @@ def columns(text: str) -> tuple[list[str], dict[str, str]]:
     return headers, result
 
 
-def split_full_name(full: str) -> tuple[str, str]:
-    """'Dr. Jane Q. Doe' -> ('Jane', 'Doe'): first and last, as LinkedIn would have them."""
-    full = " ".join((full or "").split())
-    if not full or "@" in full:
-        return "", ""
-    name = HumanName(full)
-    if not name.first:
-        return full, ""
-    return name.first, name.last
-
-
 def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
     def one(name):
         return " ".join(values.get(name, []))
@@ -276,7 +288,7 @@ def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
         (d for d in (parse_date(v) for v in values.get("connected_on", [])) if d), None
     )
     notes = values.get("notes", [])
-    source = source_of(one("source")) if "source" in values else OTHER
+    source = source_of(one("source")) if "source" in values else _source_of_tags(tags)
     if source is None:  # words of their own ("met at the career fair"): kept, in the notes
         notes = [*notes, f"How you know them: {one('source')}"]
         source = OTHER
@@ -301,36 +313,7 @@ def _record(row: int, values: dict[str, list[str]]) -> ImportRecord:
     )
 
 
-_SOURCE_WORDS = {
-    # Other words for the same places, beside each Source's value and label.
-    "alumni": "alum",
-    "alumna": "alum",
-    "alumnae": "alum",
-    "alumnus": "alum",
-    "faculty": "faculty",
-    "professor": "faculty",
-    "career advisor": "career-adviser",
-    "co-worker": "coworker",
-    "referred": "referral",
-}
-
-
-@functools.cache
-def _sources() -> dict[str, str]:
-    """{folded value, label or other word: Source value}."""
-    from coffeechat.contacts.models import Source  # the model's choices, read once
-
-    known = {_fold(word): value for word, value in _SOURCE_WORDS.items()}
-    for value, label in Source.choices:
-        known[_fold(label)] = value
-        known[_fold(value)] = value
-        known[_fold(value.replace("-", " "))] = value
-    return known
-
-
-def source_of(text: str) -> str | None:
-    """The Source value that ``text`` names ('Alum', 'alum', 'Faculty or professor',
-    'career-adviser'); "other" when blank; None when it names none of them."""
-    if not text.strip():
-        return OTHER
-    return _sources().get(_fold(text))
+def _source_of_tags(tags: list[str]) -> str:
+    """How you know them, from a label such as Google's "Wellesley alumnae" (the first
+    label that names a source), when no column says it."""
+    return next((source for tag in tags if (source := source_of_category(tag))), OTHER)

@@ -1,15 +1,13 @@
-"""Turning uploaded bytes into text, and telling which kind of export they are."""
+"""Turning uploaded bytes into text, and telling which of the formats (formats.py) they are in."""
 
 import codecs
-import csv
 import io
 import re
 import zipfile
 
+from coffeechat.contacts.importing.csvfile import no_header_problem
 from coffeechat.contacts.importing.errors import ImportFileError
-from coffeechat.contacts.importing.records import FORMATS
-
-HEADER_SEARCH_ROWS = 20
+from coffeechat.contacts.importing.formats import ALIASES, FORMATS
 
 _CHOOSE = "choose the Connections.csv, .vcf or .csv file your contacts were exported to."
 _SIGNATURES = (
@@ -21,7 +19,6 @@ _SIGNATURES = (
 )
 _SAVE_AS_CSV = "; open it in your spreadsheet program and save it as CSV (UTF-8), then import that."
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_VCARD_BEGIN = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _VCARD_BEGIN_BYTES = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re.I | re.M)
 
 
@@ -137,114 +134,37 @@ def _binary() -> str:
     return f"this is not a text file (it holds binary data); {_CHOOSE}"
 
 
-def csv_rows(text: str, delimiter: str = ","):
-    """Rows as a spreadsheet shows them: (row number from 1, cells). Blank lines count."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    cells = None
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
-    except csv.Error as error:
-        raise ValueError(f"row {reader.line_num}: {_csv_problem(error)}") from None
-    if cells and text.count('"') % 2 and _ends_in_open_quote(text, cells[-1], delimiter):
-        # strict=False reads a quote that is never closed as a cell running to the end.
-        raise ValueError(f"row {number}: {_UNCLOSED}")
-
-
-def _ends_in_open_quote(text: str, last_cell: str, delimiter: str) -> bool:
-    """Whether the file ends inside a quoted cell: the last quote mark opens a cell (a
-    stray one inside a cell, as in 6" Subs, doesn't), or the last cell spans lines."""
-    position = text.rindex('"')
-    return "\n" in last_cell or position == 0 or text[position - 1] in (delimiter, "\n")
-
-
-_UNCLOSED = (
-    'a quote mark (") opened there is never closed, so the rest of the file would be read '
-    "as one cell; the file may be cut off: export it again, or fix that row in a text editor"
-)
-
-
-def _csv_problem(error: csv.Error) -> str:
-    if "field larger than field limit" in str(error):
-        return (
-            f"a cell is longer than {csv.field_size_limit():,} characters, most likely because "
-            'a quote mark (") before it is never closed; fix that row in a text editor, or '
-            "export the file again"
-        )
-    return f"{error}; export the file again"
-
-
-DELIMITERS = (",", ";", "\t")
-
-
-def delimiters(text: str) -> list[str]:
-    """The delimiters a CSV may use, likeliest first: the one that splits some early line
-    most (Excel saves with ';' where the comma is a decimal point, and its "Unicode text"
-    with tabs). A first line such as LinkedIn's "Notes:" has none, so all are counted."""
-    lines = text[:65536].split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
-    most = {d: max(line.count(d) for line in lines) for d in DELIMITERS}
-    return sorted(DELIMITERS, key=lambda d: (-most[d], DELIMITERS.index(d)))
-
-
-# The header is in the first rows, so it is looked for in the first megabyte, and a row
-# of thousands of cells (a file that is one long line of commas) can't be it.
-HEADER_SEARCH_CHARS = 1_000_000
-MAX_HEADER_CELLS = 1_000
-
-
-def head_rows(text: str, limit: int = HEADER_SEARCH_ROWS, delimiter: str = ","):
-    """The first ``limit`` rows (as csv_rows), a row too wide to be a header as []."""
-    rows = []
-    try:
-        for number, cells in csv_rows(text[:HEADER_SEARCH_CHARS], delimiter):
-            rows.append((number, cells if len(cells) <= MAX_HEADER_CELLS else []))
-            if number >= limit:
-                break
-    except ValueError:
-        pass
-    return rows
-
-
-def looks_like_vcard(text: str) -> bool:
-    return bool(_VCARD_BEGIN.search(text))
-
-
 def detect_format(text: str, filename: str) -> str:
-    """'vcard', 'linkedin' or 'csv'; ImportFileError when it is none of them."""
-    from coffeechat.contacts.importing import csvfile, linkedin
+    """The key of the format ``text`` is in; ImportFileError when it is none of them.
 
-    if looks_like_vcard(text):
-        return "vcard"
-    if filename.lower().endswith((".vcf", ".vcard")):
-        raise ImportFileError(
-            filename, "no vCard in it (no BEGIN:VCARD line); export the contacts again as vCard."
-        )
-    if linkedin.find_header(text) is not None:
-        return "linkedin"
-    if linkedin.is_own_profile(text):
-        raise ImportFileError(
-            filename,
-            "this is LinkedIn's Profile.csv, your own profile, not your connections; "
-            "import Connections.csv from the same export instead.",
-        )
-    if csvfile.find_header(text) is not None:
-        return "csv"
+    The file's ending is weighed first, then each format's sure sign (a header row, a
+    first line BEGIN:VCARD), and only then a weaker one: a CSV whose quoted cell holds a
+    line "BEGIN:VCARD" is still a CSV.
+    """
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    named = [fmt for fmt in FORMATS.values() if suffix in fmt.extensions]
+    for fmt in named:
+        if fmt.sniff(text, filename) or (fmt.maybe is not None and fmt.maybe(text)):
+            return fmt.key
+    for fmt in named:
+        if fmt.not_this:
+            raise ImportFileError(filename, fmt.not_this)
+    others = [fmt for fmt in FORMATS.values() if fmt not in named]
+    for fmt in others:
+        if fmt.sniff(text, filename):
+            return fmt.key
+    if not named:
+        for fmt in others:
+            if fmt.maybe is not None and fmt.maybe(text):
+                return fmt.key
     raise ImportFileError(filename, no_header_problem())
-
-
-def no_header_problem() -> str:
-    return (
-        "no header row found; expected LinkedIn's 'First Name,Last Name,URL,...' "
-        "or a CSV whose header has a name column (or a vCard file)."
-    )
 
 
 def check_format(fmt: str | None, filename: str) -> str | None:
     if fmt in (None, "", "auto"):
         return None
     fmt = fmt.lower()
-    if fmt in ("vcf", "vcards"):
-        fmt = "vcard"
+    fmt = ALIASES.get(fmt, fmt)
     if fmt not in FORMATS:
         raise ImportFileError(filename, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
     return fmt

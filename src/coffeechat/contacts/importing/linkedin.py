@@ -7,9 +7,9 @@ first rows and columns are found by name, never by position. A file counts as Li
 only when all its columns are LinkedIn's (see ``is_header``).
 """
 
-from coffeechat.contacts.importing.detect import csv_rows, delimiters, head_rows
+from coffeechat.contacts.importing.csvrows import csv_rows, delimiters, head_rows
 from coffeechat.contacts.importing.errors import ImportFileError
-from coffeechat.contacts.importing.records import ImportRecord, parse_date
+from coffeechat.contacts.importing.records import ImportRecord, ParsedFile, parse_date
 
 COLUMNS = {
     "first_name": ("first name", "firstname"),
@@ -76,6 +76,34 @@ def is_own_profile(text: str) -> bool:
         if _OWN_PROFILE.issubset(cell.strip().casefold() for cell in cells):
             return True
     return False
+
+
+OWN_PROFILE = (
+    "this is LinkedIn's Profile.csv, your own profile, not your connections; "
+    "import Connections.csv from the same export instead."
+)
+NO_CONNECTIONS = (
+    "LinkedIn's header is there but no connections follow it. If you do have connections, "
+    "LinkedIn may still have been preparing the export: download Connections.csv again."
+)
+
+
+def sniff(text: str, filename: str) -> bool:
+    """Whether ``text`` is a Connections.csv. LinkedIn's Profile.csv, from the same export,
+    is refused here, before another CSV reader would take it for a list of people."""
+    if find_header(text) is not None:
+        return True
+    if is_own_profile(text):
+        raise ImportFileError(filename, OWN_PROFILE)
+    return False
+
+
+def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
+    """The file as a ParsedFile of format "linkedin" (``mapping`` is for generic CSVs)."""
+    records = parse(text, filename, forced=forced)
+    if not records:
+        raise ImportFileError(filename, NO_CONNECTIONS)
+    return ParsedFile(filename, "linkedin", records)
 
 
 def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecord]:

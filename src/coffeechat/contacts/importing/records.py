@@ -1,4 +1,5 @@
-"""One parsed row of an import file, before anyone decides what to do with it."""
+"""One parsed row of an import file, before anyone decides what to do with it, and the
+parsed file that holds the rows."""
 
 import functools
 import re
@@ -6,10 +7,10 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import date, datetime
 
-from coffeechat.contacts.normalize import linkedin_key, normalize_email
+from nameparser import HumanName
 
-FORMATS = ("linkedin", "vcard", "csv")
-FORMAT_NAMES = {"linkedin": "LinkedIn connections", "vcard": "vCard", "csv": "CSV"}
+from coffeechat.contacts.normalize import linkedin_key, normalize_email
+from coffeechat.contacts.sources import OTHER
 
 NO_NAME = "no name: the first, last and full name are all blank"
 
@@ -36,7 +37,7 @@ class ImportRecord:
     research_notes: str = ""
     tags: list[str] = _field(default_factory=list)
     connected_on: date | None = None
-    source: str = "other"
+    source: str = OTHER
     websites: list[str] = _field(default_factory=list)
     # Set by a parser when the row cannot become a contact (it is then skipped).
     problem: str = ""
@@ -95,6 +96,30 @@ class ImportRecord:
         if not self.problem and not (self.first_name or self.last_name):
             self.problem = NO_NAME
         return self
+
+
+@dataclass
+class ParsedFile:
+    """What a parser read from one file: its rows and, for a generic CSV, its columns."""
+
+    filename: str
+    format: str
+    records: list[ImportRecord]
+    # Generic CSV only: the column names, the mapping that was used, a first value of each.
+    headers: list[str] = _field(default_factory=list)
+    mapping: dict[str, str] = _field(default_factory=dict)
+    samples: dict[str, str] = _field(default_factory=dict)
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """'Dr. Jane Q. Doe' -> ('Jane', 'Doe'): first and last, as LinkedIn would have them."""
+    full = " ".join((full or "").split())
+    if not full or "@" in full:
+        return "", ""
+    name = HumanName(full)
+    if not name.first:
+        return full, ""
+    return name.first, name.last
 
 
 def clean_text(value) -> str:

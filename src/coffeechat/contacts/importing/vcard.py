@@ -9,38 +9,78 @@ before its first unescaped comma, and Outlook and Android don't escape commas
 """
 
 import contextlib
-import io
 import logging
 import quopri
 import re
 
 import vobject
 
-from coffeechat.contacts.importing.csvfile import split_full_name
 from coffeechat.contacts.importing.errors import ImportFileError
-from coffeechat.contacts.importing.records import ImportRecord
+from coffeechat.contacts.importing.records import ImportRecord, ParsedFile, split_full_name
+from coffeechat.contacts.sources import OTHER, source_of_category
 
-_BEGIN = re.compile(r"^\s*BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
-_END = re.compile(r"^\s*END\s*:\s*VCARD\s*$", re.IGNORECASE)
+# Limits on what one card may hold. An address book writes lines of a few hundred
+# characters, a handful of parameters each and a few dozen lines a card (a photo aside,
+# which is skipped unread); a file past these limits was made to hurt, and reading it
+# would hold the server (vobject's parse of a line takes ~220 times its size in memory).
+MAX_LINE_CHARS = 200_000
+MAX_PARAMETERS = 100
+MAX_LINES_PER_CARD = 5_000
+# Properties whose values coffeechat never reads (pictures, sounds, keys): skipped unread.
+UNREAD = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+
+_MARKER = re.compile(r"^[ \t]*((BEGIN|END)[ \t]*:[ \t]*VCARD)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_FOLD = re.compile(r"\n[ \t]")
+
+
+class _TooBig(Exception):
+    """A card past one of the limits: the whole file is refused, with this message."""
+
+
+def _text_lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def split_cards(text: str):
-    """[(card number, card text or None if unfinished)] in file order."""
-    cards, current, number = [], None, 0
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if _BEGIN.match(line):
-            if current is not None:
+    """[(card number, card text or None if unfinished)] in file order.
+
+    The BEGIN and END lines are found by one search over the whole text, and each card
+    is one slice of it: no list of every line (a file of millions of short lines would
+    otherwise cost some fifty times its size).
+    """
+    text = _text_lines(text)
+    cards, start, number = [], None, 0
+    for match in _MARKER.finditer(text):
+        if match.group(2).upper() == "BEGIN":
+            if start is not None:
                 cards.append((number, None))
             number += 1
-            current = [line.strip()]
-        elif current is not None:
-            current.append(line)
-            if _END.match(line):
-                cards.append((number, "\n".join(current) + "\n"))
-                current = None
-    if current is not None:
+            start = match.start(1)
+        elif start is not None:
+            cards.append((number, text[start : match.end()]))
+            start = None
+    if start is not None:
         cards.append((number, None))
     return cards
+
+
+def looks_like_vcard(text: str) -> bool:
+    """Whether a BEGIN:VCARD line is anywhere in ``text`` (even inside a quoted CSV cell)."""
+    return _MARKER.search(text) is not None
+
+
+def starts_with_card(text: str) -> bool:
+    """Whether the first line that is not blank is BEGIN:VCARD: a vCard file, surely."""
+    match = _MARKER.search(text)
+    return bool(match and match.group(2).upper() == "BEGIN" and not text[: match.start()].strip())
+
+
+NO_CARD = "no vCard in it (no BEGIN:VCARD line); export the contacts again as vCard."
+
+
+def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
+    """The file as a ParsedFile of format "vcard" (``mapping`` is for generic CSVs)."""
+    return ParsedFile(filename, "vcard", parse(text, filename))
 
 
 def parse(text: str, filename: str) -> list[ImportRecord]:
@@ -52,21 +92,24 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
                 "cut off, so export the contacts again."
             )
         else:
-            problem = "no vCard in it (no BEGIN:VCARD line); export the contacts again as vCard."
+            problem = NO_CARD
         raise ImportFileError(filename, problem)
     records = []
-    for number, card in cards:
-        if card is None:
-            records.append(
-                ImportRecord(row=number, problem="card cut off: BEGIN:VCARD without END:VCARD")
-            )
-            continue
-        try:
-            record = _record(number, _read(card))
-        except Exception as error:  # vobject raises many kinds; any of them spoils one card
-            reason = " ".join(str(error).split())[:160] or type(error).__name__
-            record = ImportRecord(row=number, problem=f"card could not be read ({reason})")
-        records.append(record.finish())
+    with _quiet_vobject():
+        for number, card in cards:
+            if card is None:
+                records.append(
+                    ImportRecord(row=number, problem="card cut off: BEGIN:VCARD without END:VCARD")
+                )
+                continue
+            try:
+                record = _record(number, _read(card))
+            except _TooBig as error:
+                raise ImportFileError(filename, f"card {number} {error}") from None
+            except Exception as error:  # vobject raises many kinds; any of them spoils one card
+                reason = " ".join(str(error)[:1000].split())[:160] or type(error).__name__
+                record = ImportRecord(row=number, problem=f"card could not be read ({reason})")
+            records.append(record.finish())
     return records
 
 
@@ -81,29 +124,119 @@ def _quiet_vobject():
         log.setLevel(level)
 
 
+_QP = re.compile(r"quoted-printable", re.IGNORECASE)
+_AGAIN = (
+    "An address book does not write that: export the contacts again, or remove that line "
+    "in a text editor."
+)
+
+
+def _logical_lines(card: str):
+    """(line number, logical line) of one card: folds undone, quoted-printable soft line
+    breaks kept as vobject expects them ("=" then a line break), in time linear in the card.
+
+    (vobject's own reader copies the whole line so far at each folded piece: 2 million
+    folds took 54 s.)
+    """
+    card = _FOLD.sub("", card)
+    if card.count("\n") > MAX_LINES_PER_CARD:
+        raise _TooBig(
+            f"has more than {MAX_LINES_PER_CARD:,} lines; coffeechat reads cards of up to "
+            f"{MAX_LINES_PER_CARD:,} lines. {_AGAIN}"
+        )
+    pieces: list[str] = []
+    number = 0
+    quoted_printable = False
+    for position, line in enumerate(card.split("\n"), start=1):
+        blank = not line or line.isspace()
+        if quoted_printable and not blank and pieces[-1].endswith("="):
+            pieces.append(line)  # a soft line break: the value goes on
+            continue
+        if pieces:
+            yield number, "\n".join(pieces)
+            pieces = []
+        if blank:
+            quoted_printable = False
+            continue
+        number = position
+        pieces.append(line)
+        colon = line.find(":")
+        quoted_printable = colon > 0 and _QP.search(line, 0, colon) is not None
+    if pieces:
+        yield number, "\n".join(pieces)
+
+
+def _unread(line: str) -> bool:
+    """Whether to skip ``line`` unread (a photo); raises _TooBig when it is past a limit."""
+    if len(line) <= MAX_PARAMETERS:  # within every limit: most lines
+        return False
+    colon = line.find(":")
+    head = line[: colon if colon >= 0 else min(len(line), 200)]
+    name = head.split(";", 1)[0].rsplit(".", 1)[-1].strip().upper()[:60]
+    if name in UNREAD:
+        return True
+    if len(line) > MAX_LINE_CHARS:
+        raise _TooBig(
+            f"has a line ({name or 'with no name'}) of {len(line):,} characters; coffeechat "
+            f"reads lines of up to {MAX_LINE_CHARS:,}. {_AGAIN}"
+        )
+    parameters = head.count(";")
+    if parameters > MAX_PARAMETERS:
+        raise _TooBig(
+            f"has a line ({name or 'with no name'}) with {parameters:,} parameters; coffeechat "
+            f"reads up to {MAX_PARAMETERS} on a line. {_AGAIN}"
+        )
+    return False
+
+
 _QP_HEAD = re.compile(r"^([^:]*?\bQUOTED-PRINTABLE\b[^:]*):", re.IGNORECASE)
 
 
-def _declare_qp_charsets(card: str) -> str:
-    """Name the character set of quoted-printable values that don't say.
+def _declare_qp_charset(line: str) -> str:
+    """Name the character set of a quoted-printable value that doesn't say.
 
     Older Outlook and phones write ``N;ENCODING=QUOTED-PRINTABLE:M=FCller`` in their
     Windows code page; vobject would decode it as UTF-8 and lose the card.
     """
-    lines = card.split("\n")
-    for index, line in enumerate(lines):
-        head = _QP_HEAD.match(line)
-        if not head or "charset=" in head.group(1).lower():
-            continue
-        value, following = line[head.end() :], index
-        while value.endswith("=") and following + 1 < len(lines):  # soft line breaks
-            following += 1
-            value = value[:-1] + lines[following]
-        try:
-            quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
-        except UnicodeDecodeError:
-            lines[index] = f"{head.group(1)};CHARSET=windows-1252:{line[head.end() :]}"
-    return "\n".join(lines)
+    head = _QP_HEAD.match(line)
+    if not head or "charset=" in head.group(1).lower():
+        return line
+    value = line[head.end() :].replace("=\n", "")
+    try:
+        quopri.decodestring(value.encode("ascii", "replace")).decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{head.group(1)};CHARSET=windows-1252:{line[head.end() :]}"
+    return line
+
+
+class _Line:
+    """One property of a card, as vobject's ContentLine reads it (parameters in a dict by
+    name in capitals, quoted-printable decoded in its character set) at a fifth of the
+    cost: a ContentLine sets each attribute through a property-aware ``__setattr__``."""
+
+    __slots__ = ("name", "params", "singletonparams", "value")
+
+    def __init__(self, name: str, params: list, value: str, group=None):
+        self.name = name.upper()
+        self.value = value
+        self.params: dict[str, list[str]] = {}
+        self.singletonparams: list[str] = []
+        for param in params:
+            if len(param) == 1:
+                self.singletonparams.extend(param)
+            else:
+                self.params.setdefault(param[0].upper(), []).extend(param[1:])
+        encoding = self.params.get("ENCODING", [])
+        qp = "QUOTED-PRINTABLE" in encoding or "QUOTED-PRINTABLE" in self.singletonparams
+        if "QUOTED-PRINTABLE" in encoding:
+            encoding.remove("QUOTED-PRINTABLE")
+            if not encoding:
+                del self.params["ENCODING"]
+        if "QUOTED-PRINTABLE" in self.singletonparams:
+            self.singletonparams.remove("QUOTED-PRINTABLE")
+        if qp:
+            charset = (self.params.get("ENCODING") or self.params.get("CHARSET") or ["utf-8"])[0]
+            self.value = quopri.decodestring(value.encode("utf-8")).decode(charset)
 
 
 def _read(card: str) -> dict[str, list]:
@@ -112,19 +245,20 @@ def _read(card: str) -> dict[str, list]:
     A line's value is its text as written (quoted-printable and character set already
     decoded, vCard escapes still in). A line no reader could make sense of (a vendor's
     private property gone wrong) is left out; a component inside the card is damage.
+    Raises _TooBig when the card is past one of the limits.
     """
-    card = _declare_qp_charsets(card)
     lines: dict[str, list] = {}
-    with _quiet_vobject():
-        for text, number in vobject.base.getLogicalLines(io.StringIO(card), allowQP=True):
-            try:
-                line = vobject.base.textLineToContentLine(text, number)
-            except vobject.base.VObjectError:
-                continue
-            name = line.name.upper()
-            if name == "BEGIN" and number > 1:
-                raise ValueError(f"a {line.value.strip()} inside the card")
-            lines.setdefault(name, []).append(line)
+    for number, text in _logical_lines(card):
+        if _unread(text):
+            continue
+        try:
+            line = _Line(*vobject.base.parseLine(_declare_qp_charset(text), number))
+        except vobject.base.VObjectError:
+            continue
+        name = line.name.upper()
+        if name == "BEGIN" and number > 1:
+            raise ValueError(f"a {line.value.strip()} inside the card")
+        lines.setdefault(name, []).append(line)
     return lines
 
 
@@ -268,4 +402,6 @@ def _record(number: int, lines: dict) -> ImportRecord:
         for part in _split(_raw(line), ","):
             tags.extend(_unescape(tag) for tag in _split(part, ";"))
     record.tags = tags
+    # An address book's group says how the student knows them: "Wellesley alumnae".
+    record.source = next((source for tag in tags if (source := source_of_category(tag))), OTHER)
     return record

@@ -9,6 +9,7 @@ from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.forms import ContactFilterForm, ContactForm, NotesForm
 from coffeechat.contacts.models import Contact, Organization, Source, Tag
 from coffeechat.contacts.search import search_contacts
+from coffeechat.submissions.once import submitted_once
 
 PAGE_SIZE = 50
 
@@ -85,6 +86,7 @@ def contact_detail(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def create_contact(request):
     form = ContactForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():

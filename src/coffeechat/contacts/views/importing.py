@@ -1,16 +1,14 @@
 """Upload -> preview -> confirm, for LinkedIn, vCard and CSV exports.
 
-The uploaded bytes wait in a PendingImport (the owner's own) until confirmed; the
-preview is a dry run of the same ``run_import`` the CLI uses, so what it shows is
-what the confirmation does.
+The uploaded bytes wait in a PendingImport (the owner's own) until confirmed, with the
+records parsed from them at upload (importing/pending.py): the preview plans those records
+and the confirmation saves the same ones, through the ``import_records`` the CLI's
+``run_import`` ends in, so what the preview shows is what the confirmation does.
 """
-
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,13 +17,13 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from coffeechat.accounts.ownership import get_owned_or_404
-from coffeechat.contacts.importing import ImportFileError, parse_file, plan_import, run_import
+from coffeechat.contacts.importing import ImportFileError, formats, stored
+from coffeechat.contacts.importing import pending as imports
 from coffeechat.contacts.importing.csvfile import FIELDS
 from coffeechat.contacts.importing.files import csv_columns, display_name
 from coffeechat.contacts.models import PendingImport
 
 PREVIEW_ROWS = 200
-KEEP_PENDING = timedelta(days=1)
 
 
 class UploadForm(forms.Form):
@@ -36,12 +34,7 @@ class UploadForm(forms.Form):
     format = forms.ChoiceField(
         label="What kind of file is it?",
         required=False,
-        choices=[
-            ("", "Work it out from the file"),
-            ("linkedin", "LinkedIn connections (Connections.csv)"),
-            ("vcard", "vCard (.vcf) from Apple, Google, Outlook…"),
-            ("csv", "Another CSV (I'll check the columns)"),
-        ],
+        choices=formats.choices(),
     )
 
     def clean_file(self):
@@ -83,20 +76,13 @@ def upload(request):
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read()
         try:
-            parsed = parse_file(data, upload.name, form.cleaned_data["format"] or None)
+            pending = imports.start(
+                request.user, upload.read(), upload.name, form.cleaned_data["format"] or None
+            )
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            PendingImport.objects.filter(created_at__lt=timezone.now() - KEEP_PENDING).delete()
-            pending = PendingImport.objects.create(
-                owner=request.user,
-                filename=parsed.filename[:255],
-                format=parsed.format,
-                data=data,
-                mapping=parsed.mapping,
-            )
             url = reverse("contacts:import_preview", args=[pending.pk])
             if request.htmx:
                 return HttpResponseClientRedirect(url)
@@ -110,7 +96,7 @@ def upload(request):
     context = {
         "form": form,
         "pending": PendingImport.objects.owned_by(request.user)
-        .filter(created_at__gte=timezone.now() - KEEP_PENDING)
+        .filter(created_at__gte=timezone.now() - imports.KEEP_PENDING)
         .only("pk", "filename", "format", "created_at")
         .order_by("-created_at")[:5],
         "max_mb": settings.IMPORT_MAX_BYTES // 1_000_000,
@@ -121,28 +107,26 @@ def upload(request):
 @require_http_methods(["GET", "POST"])
 def preview(request, pk):
     pending = get_owned_or_404(PendingImport, request.user, pk=pk)
-    data = bytes(pending.data)
     if request.method == "POST":
         if request.POST.get("discard"):
             pending.delete()
             messages.info(request, f"Cancelled the import of {pending.filename}; nothing changed.")
             return redirect("contacts:import")
         if pending.format == "csv":
-            headers, _ = csv_columns(data, pending.filename)
+            headers, _ = _columns(pending)
             form = MappingForm(request.POST, headers=headers, mapping={}, samples={})
-            if form.is_valid():
-                pending.mapping = form.mapping()
-                pending.save(update_fields=["mapping"])
+            if form.is_valid() and form.mapping() != pending.mapping:
+                imports.remap(pending, form.mapping())
         if not request.htmx:
             return redirect("contacts:import_preview", pk=pending.pk)
     error, result = None, None
     try:
-        result = plan_import(request.user, data, pending.filename, pending.format, pending.mapping)
+        result = imports.preview(request.user, pending)
     except ImportFileError as problem:
         error = str(problem)
     mapping_form = None
     if pending.format == "csv":
-        headers, samples = csv_columns(data, pending.filename)
+        headers, samples = (result.headers, result.samples) if result else _columns(pending)
         mapping_form = MappingForm(
             headers=headers,
             mapping=result.mapping if result else pending.mapping,
@@ -163,27 +147,26 @@ def preview(request, pk):
     return render(request, template, context)
 
 
+def _columns(pending: PendingImport) -> tuple[list[str], dict[str, str]]:
+    """The CSV's columns in file order, with a first value of each: from the kept records
+    when there are some, else read from the file (its mapping may name no name column)."""
+    parsed = stored.load(pending.parsed)
+    if parsed is not None and parsed.headers:
+        return parsed.headers, parsed.samples
+    return csv_columns(bytes(pending.data), pending.filename)
+
+
 def confirm(request, pk):
     # Ownership before the method check: someone else's id is a 404 whatever the method.
-    get_owned_or_404(PendingImport.objects.only("pk"), request.user, pk=pk)
+    pending = get_owned_or_404(PendingImport, request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    with transaction.atomic():
-        pending = get_owned_or_404(PendingImport, request.user, pk=pk)
-        # Claim it first: a second click (or a second tab) finds nothing and gets a 404.
-        if not PendingImport.objects.filter(pk=pending.pk).delete()[0]:
-            raise Http404("This import has already been done.")
-        try:
-            result = run_import(
-                request.user,
-                bytes(pending.data),
-                pending.filename,
-                pending.format,
-                pending.mapping,
-            )
-        except ImportFileError as error:
-            transaction.set_rollback(True)
-            messages.error(request, str(error))
-            return redirect("contacts:import")
+    try:
+        result = imports.confirm(request.user, pending)
+    except ImportFileError as error:
+        messages.error(request, str(error))
+        return redirect("contacts:import")
+    if result is None:
+        raise Http404("This import has already been done.")
     messages.success(request, f"Imported {pending.filename}. {result.summary()}")
     return redirect("contacts:list")

@@ -9,6 +9,7 @@ from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.forms import OrganizationForm
 from coffeechat.contacts.models import Organization
 from coffeechat.contacts.normalize import without_nul
+from coffeechat.submissions.once import submitted_once
 
 
 def list_organizations(request):
@@ -35,6 +36,7 @@ def organization_detail(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def create_organization(request):
     form = OrganizationForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,8 @@
 ``keeping_in_touch`` (afterwards)."""
 
 from coffeechat.interviews.models.interview import (
+    ASK_MAX_MINUTES,
+    ASK_MIN_MINUTES,
     CHECKLIST,
     CHECKLIST_KEYS,
     CLOSED_STAGES,
@@ -18,12 +20,15 @@ from coffeechat.interviews.models.interview import (
     TransitionRefused,
     check_duration,
     checklist_complete,
+    duration_warning,
     refusal,
 )
 from coffeechat.interviews.models.keeping_in_touch import Interaction, KeepInTouch
 from coffeechat.interviews.models.records import InterviewQuestion, TimelineEntry, Todo
 
 __all__ = [
+    "ASK_MAX_MINUTES",
+    "ASK_MIN_MINUTES",
     "CHECKLIST",
     "CHECKLIST_KEYS",
     "CLOSED_STAGES",
@@ -44,5 +49,6 @@ __all__ = [
     "TransitionRefused",
     "check_duration",
     "checklist_complete",
+    "duration_warning",
     "refusal",
 ]

@@ -18,8 +18,12 @@ from coffeechat.accounts.ownership import Owned
 from coffeechat.interviews.models.keeping_in_touch import Interaction
 from coffeechat.interviews.models.records import TimelineEntry
 
-MIN_MINUTES = 15
-MAX_MINUTES = 30
+# The guide's rule is to *ask* for 15 to 30 minutes. A meeting recorded as agreed may be
+# shorter or longer (they offered an hour): that earns a word of warning, not a refusal.
+ASK_MIN_MINUTES = 15
+ASK_MAX_MINUTES = 30
+MIN_MINUTES = 5
+MAX_MINUTES = 240
 DEFAULT_MINUTES = 30
 
 # Preparation counts as done with goals written and this many questions chosen,
@@ -407,9 +411,22 @@ def refusal(action, stage):
 def check_duration(minutes):
     if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(
-            f"A conversation lasts {MIN_MINUTES} to {MAX_MINUTES} minutes; "
-            f"{minutes!r} is outside that. Ask for {DEFAULT_MINUTES} minutes if unsure."
+            f"A meeting lasts {MIN_MINUTES} to {MAX_MINUTES} minutes; {minutes!r} is outside "
+            f"that. Ask for {ASK_MIN_MINUTES} to {ASK_MAX_MINUTES} minutes if unsure."
         )
+
+
+def duration_warning(minutes: int) -> str:
+    """A word about a length outside the 15-30 minutes to ask for; empty inside it."""
+    if minutes > ASK_MAX_MINUTES:
+        return (
+            f"{minutes} minutes is longer than the {ASK_MIN_MINUTES}-{ASK_MAX_MINUTES} a request "
+            "asks for. Fine if they offered it; keep an eye on the time and offer to stop at "
+            f"{ASK_MAX_MINUTES} minutes."
+        )
+    if minutes < ASK_MIN_MINUTES:
+        return f"{minutes} minutes is short: pick your two or three most important questions."
+    return ""
 
 
 # What to have ready, in our words (DOMAIN.md's preparation checklist).

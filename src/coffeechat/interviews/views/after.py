@@ -15,6 +15,7 @@ from coffeechat.interviews.thanks import draft_thank_you as make_draft
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.saving import saved_status
+from coffeechat.submissions.once import submitted_once
 
 
 @require_http_methods(["GET", "POST"])
@@ -37,6 +38,7 @@ def reflect(request, pk):
 
 
 @post_only
+@submitted_once
 def add_todo(request, pk):
     interview = get_interview(request, pk)
     form = TodoForm(request.POST)

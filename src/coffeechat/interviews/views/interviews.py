@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
+from coffeechat.contacts.search import pick_contacts
 from coffeechat.interviews import ical
 from coffeechat.interviews.forms import (
     CancelForm,
@@ -23,10 +24,12 @@ from coffeechat.interviews.models import (
     Interview,
     Todo,
     TransitionRefused,
+    duration_warning,
 )
 from coffeechat.interviews.next_step import next_step
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.zones import user_zone
+from coffeechat.submissions.once import submitted_once
 
 PAGE_SIZE = 50
 
@@ -74,6 +77,7 @@ def list_interviews(request):
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def start_interview(request):
     initial = {}
     contact_id = request.GET.get("contact")
@@ -89,10 +93,15 @@ def start_interview(request):
         interview = Interview.plan(request.user, contact)
         messages.success(request, f"Planned a conversation with {contact.full_name}.")
         return redirect(interview)
+    contact = initial.get("contact") or (form.is_bound and form.cleaned_data.get("contact"))
+    query = request.GET.get("q", "").strip()
     context = {
         "form": form,
-        "contact": initial.get("contact"),
-        "has_contacts": "contact" in initial or form.fields["contact"].queryset.exists(),
+        "contact": contact or None,
+        "has_contacts": bool(contact) or Contact.objects.owned_by(request.user).exists(),
+        # Without a person yet: a search for them, with their organization shown.
+        "query": query,
+        "people": [] if contact else pick_contacts(request.user, query),
     }
     return render(request, "interviews/start.html", context)
 
@@ -217,6 +226,8 @@ def schedule_interview(request, pk):
             form.add_error(None, str(refused))
         else:
             messages.success(request, "Moved." if rescheduling else "Scheduled.")
+            if warning := duration_warning(data["duration_minutes"]):
+                messages.warning(request, warning)
             return redirect(interview)
     context = {"interview": interview, "form": form, "rescheduling": rescheduling}
     return render(request, "interviews/schedule.html", context)

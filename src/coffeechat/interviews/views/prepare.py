@@ -16,6 +16,7 @@ from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.interviews.warnings import question_warnings
 from coffeechat.interviews.zones import user_zone
 from coffeechat.saving import saved_status
+from coffeechat.submissions.once import submitted_once
 
 
 def chosen_questions(interview):
@@ -95,6 +96,7 @@ def _next_position(interview):
 
 
 @post_only
+@submitted_once
 def add_own_question(request, pk):
     interview = get_interview(request, pk)
     form = QuestionTextForm(request.POST)

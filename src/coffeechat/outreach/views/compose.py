@@ -1,5 +1,7 @@
 """Drafting: pick a contact and a template, get a filled draft, edit it with live feedback."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -7,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from coffeechat.accounts.models import Profile
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
-from coffeechat.contacts.search import search_contacts
+from coffeechat.contacts.search import pick_contacts
 from coffeechat.interviews.models import Interview
 from coffeechat.outreach.checking import check_draft
 from coffeechat.outreach.drafting import (
@@ -19,11 +21,12 @@ from coffeechat.outreach.drafting import (
 )
 from coffeechat.outreach.forms import DraftForm, DraftOptionsForm
 from coffeechat.outreach.models import Kind, Message
-
-PICKER_SIZE = 20
+from coffeechat.outreach.wording import as_phrase
+from coffeechat.submissions.once import submitted_once
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def compose(request):
     """GET: the draft, filled from a template. POST: save it (or just check it, without JS)."""
     user = request.user
@@ -64,7 +67,8 @@ def compose(request):
     options = DraftOptionsForm(
         {
             "template": source.get("template") or suggested,
-            "their_work": source.get("their_work", first_line(contact.research_notes)),
+            "their_work": source.get("their_work", as_phrase(contact.research_notes)),
+            "their_field": source.get("their_field", contact.field),
             "what_i_hope_to_learn": source.get(
                 "what_i_hope_to_learn", first_line(getattr(interview, "goal_learn", ""))
             ),
@@ -99,8 +103,11 @@ def compose(request):
             follow_up_to=follow_up_to,
             their_work=options.cleaned_data.get("their_work", ""),
             what_i_hope_to_learn=options.cleaned_data.get("what_i_hope_to_learn", ""),
+            their_field=options.cleaned_data.get("their_field", ""),
         )
-        draft = draft_from(template, values)
+        draft = draft_from(
+            template, values, follows=follow_up_to.body if follow_up_to is not None else ""
+        )
         channel = template.channel
         if follow_up_to is not None:
             channel = follow_up_to.channel
@@ -165,17 +172,14 @@ def _report(profile, contact, form, live=False):
 
 
 def _pick_contact(request):
+    template = request.GET.get("template", "")
     query = request.GET.get("q", "").strip()
-    contacts = (
-        search_contacts(request.user, q=query)
-        if query
-        else Contact.objects.owned_by(request.user).order_by("-updated_at")
-    )
     context = {
         "query": query,
-        "contacts": contacts.select_related("organization")[:PICKER_SIZE],
+        "people": pick_contacts(request.user, query),
         "has_contacts": Contact.objects.owned_by(request.user).exists(),
-        "template": request.GET.get("template", ""),
+        "keep_params": [("template", template)] if template else [],
+        "pick_query": f"?template={quote(template)}&" if template else "?",
     }
     return render(request, "outreach/pick_contact.html", context)
 

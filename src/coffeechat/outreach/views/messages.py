@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
@@ -17,7 +18,7 @@ from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.models import CLOSED_STAGES
 from coffeechat.outreach import sending
 from coffeechat.outreach.checking import check_draft
-from coffeechat.outreach.due import suggestions_for
+from coffeechat.outreach.due import request_status, suggestions_for
 from coffeechat.outreach.forms import DraftForm, MarkForm
 from coffeechat.outreach.models import Channel, Message
 
@@ -82,6 +83,10 @@ def message_detail(request, pk):
         if message.kind == "request" and message.state == State.SENT
         else [],
         "after_reply_interview": _after_reply_interview(message),
+        # When following up, then letting go, become the right step (the agenda's rules).
+        "waiting": request_status(message, timezone.localdate())
+        if message.kind == "request" and message.state == State.SENT
+        else None,
     }
     return render(request, "outreach/detail.html", context)
 

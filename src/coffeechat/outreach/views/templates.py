@@ -11,6 +11,7 @@ from coffeechat.outreach.forms import TemplateForm
 from coffeechat.outreach.merge import FIELDS
 from coffeechat.outreach.models import MessageTemplate
 from coffeechat.outreach.templates_builtin import BY_KEY
+from coffeechat.submissions.once import submitted_once
 
 
 def list_templates(request):
@@ -19,6 +20,7 @@ def list_templates(request):
 
 
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def create_template(request):
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

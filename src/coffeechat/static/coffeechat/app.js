@@ -9,6 +9,15 @@
       event.preventDefault();
       return;
     }
+    // A second click while the first is on its way sends nothing more (the server also
+    // makes one thing per form: see submissions/once.py).
+    if (form.method && form.method.toLowerCase() === "post" && !form.hasAttribute("hx-post")) {
+      if (form._sent) {
+        event.preventDefault();
+        return;
+      }
+      window.setTimeout(function () { if (!event.defaultPrevented) form._sent = true; }, 0);
+    }
     // Show that long work has started: the button spins and says what is happening.
     var button = form.querySelector && form.querySelector("button[data-busy-text]");
     if (button && !event.defaultPrevented) {
@@ -165,7 +174,10 @@
     edited.delete(form);
     unstash(form);
   });
-  window.addEventListener("pageshow", function () { leaving = false; });
+  window.addEventListener("pageshow", function () {
+    leaving = false;
+    document.querySelectorAll("form").forEach(function (form) { form._sent = false; });
+  });
   window.addEventListener("beforeunload", function (event) {
     if (leaving) return;
     var unsaved = false;

@@ -6,16 +6,13 @@ from django.conf import settings
 from django.core.management.base import CommandError
 
 from coffeechat.commands import CoffeechatCommand
-from coffeechat.contacts.importing import FORMATS, ImportFileError, run_import
+from coffeechat.contacts.importing import FORMATS, ImportFileError
+from coffeechat.contacts.importing.apply import run_import
 from coffeechat.contacts.importing.csvfile import FIELDS
 
 EPILOG = """\
 formats (detected when --format is not given):
-  linkedin  Connections.csv from LinkedIn's data export (Settings > Data privacy >
-            Get a copy of your data > Connections), with or without its "Notes:" lines
-  vcard     .vcf files from Apple Contacts, Google Contacts, Outlook (vCard 2.1, 3.0, 4.0)
-  csv       any CSV with a header row; columns are matched to fields by their names,
-            and --map changes the guess, e.g. --map "Full Name=full_name" --map "Nickname="
+{formats}
 
 fields for --map: {fields}
 
@@ -39,7 +36,13 @@ class Command(CoffeechatCommand):
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
         parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        parser.epilog = EPILOG.format(fields=", ".join(f for f in FIELDS if f))
+        parser.epilog = EPILOG.format(
+            formats="\n".join(
+                f"  {fmt.key:9} " + fmt.help.replace("\n", "\n" + " " * 12)
+                for fmt in FORMATS.values()
+            ),
+            fields=", ".join(f for f in FIELDS if f),
+        )
         return parser
 
     def add_arguments(self, parser):
@@ -86,8 +89,9 @@ class Command(CoffeechatCommand):
                 f"({result.unchanged} of the merged already had everything this file holds.)"
             )
         for skipped in result.skipped:
-            label = "card" if result.format == "vcard" else "row"
-            self.stdout.write(f"  skipped {label} {skipped['row']}: {skipped['reason']}")
+            self.stdout.write(
+                f"  skipped {result.record_word} {skipped['row']}: {skipped['reason']}"
+            )
         if result.format == "csv" and (dry_run or options["verbosity"] > 1):
             self.stdout.write("Columns:")
             for header, target in result.mapping.items():

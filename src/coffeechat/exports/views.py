@@ -1,9 +1,11 @@
 """The Export page: downloads of the user's data, and restoring a backup into an empty account."""
 
+import tempfile
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coffeechat.accounts.middleware import remember_time_zone
 from coffeechat.accounts.models import Profile
 from coffeechat.backup import BackupError, existing_data, load_backup, restore_backup
-from coffeechat.contacts.exporting import FORMATS, export_file
+from coffeechat.contacts.exporting import FORMATS, write_export
 from coffeechat.contacts.models import Contact
 
 
@@ -50,7 +52,7 @@ def _page(request, form=None, problems=()):
         "restore_form": form or RestoreForm(),
         "problems": problems,
     }
-    return render(request, "contacts/export.html", context)
+    return render(request, "exports/export.html", context)
 
 
 @require_GET
@@ -63,7 +65,12 @@ def download(request, fmt):
     if fmt not in FORMATS:
         raise Http404("There is no export in that format.")
     export = FORMATS[fmt]
-    response = HttpResponse(export_file(request.user, fmt), content_type=export.content_type)
+    # Written to a temporary file first (in the export's one transaction), then sent from
+    # it: a big account's export takes disk, not memory.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - the FileResponse closes it
+    write_export(request.user, fmt, spool)
+    spool.seek(0)
+    response = FileResponse(spool, content_type=export.content_type)
     filename = export.filename(timezone.localdate())
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
@@ -78,7 +85,7 @@ def restore(request):
             "A backup can only be restored into an empty account, and this one already has "
             "data. Nothing was changed.",
         )
-        return redirect("contacts:export")
+        return redirect("exports:export")
     form = RestoreForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, form=form)

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("contacts", "0005_field_name_index"),
+        ("contacts", "0006_pendingimport_parsed"),
     ]
 
     operations = [

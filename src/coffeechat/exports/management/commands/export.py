@@ -1,4 +1,5 @@
 import argparse
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from coffeechat.commands import CoffeechatCommand
-from coffeechat.contacts.exporting import EXTENSIONS, FORMATS, export_file
+from coffeechat.contacts.exporting import EXTENSIONS, FORMATS, write_export
 
 EPILOG = """\
 formats (guessed from FILE's ending when --format is not given):
@@ -50,11 +51,10 @@ class Command(CoffeechatCommand):
         if path is not None:
             self._check_target(path, file, force)
         user = self.resolve_user(options)
-        content = export_file(user, fmt)
         if path is None:
-            self._write_stdout(content, fmt)
+            self._write_stdout(user, fmt)
             return
-        self._write_atomically(path, file, content, force)
+        self._write_atomically(path, file, lambda out: write_export(user, fmt, out), force)
         self.stdout.write(f"Wrote the {FORMATS[fmt].label} of {user.get_username()} to {file}.")
 
     def _guess_format(self, file: str) -> str:
@@ -76,25 +76,26 @@ class Command(CoffeechatCommand):
         if not path.parent.is_dir():
             raise CommandError(f"the folder {str(path.parent)!r} does not exist; create it first.")
 
-    def _write_stdout(self, content: bytes, fmt: str) -> None:
-        if fmt == "csv":  # the byte-order mark helps Excel open a file, not a pipe
-            content = content.removeprefix(b"\xef\xbb\xbf")
+    def _write_stdout(self, user, fmt: str) -> None:
+        # The CSV's byte-order mark helps Excel open a file, not a pipe.
         out = getattr(self.stdout._out, "buffer", None)
         if out is not None:
-            out.write(content)
+            write_export(user, fmt, out, byte_order_mark=False)
             out.flush()
         else:  # a text stream, as in tests
-            self.stdout.write(content.decode("utf-8"), ending="")
+            spool = io.BytesIO()
+            write_export(user, fmt, spool, byte_order_mark=False)
+            self.stdout.write(spool.getvalue().decode("utf-8"), ending="")
 
-    def _write_atomically(self, path: Path, given: str, content: bytes, force: bool) -> None:
-        """Write to a temporary file beside ``path``, then rename it into place."""
+    def _write_atomically(self, path: Path, given: str, write, force: bool) -> None:
+        """Call ``write`` with a temporary file beside ``path``, then rename it into place."""
         temp_name = None
         try:
             with tempfile.NamedTemporaryFile(
                 "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
             ) as temp:
                 temp_name = temp.name
-                temp.write(content)
+                write(temp)
                 temp.flush()
                 os.fsync(temp.fileno())
             if force:

@@ -1,25 +1,19 @@
-"""The core sections every backup has: profile, organizations, tags and contacts."""
+"""The contacts' part of the backup (the rules are in docs/BACKUP.md): ``organizations``,
+``tags`` and ``contacts``, each contact pointing at its organization, its tags and the
+contact who referred them (anywhere in the list, even in a circle).
 
-from django.db import connection, models
+These three are required: every file since version 1 has them.
+"""
 
-from coffeechat.accounts.models import Profile
-from coffeechat.backup.fields import Row, _ascii_lower, _kind, encode_fields, plain_fields
-from coffeechat.backup.registry import Section, register
+from django.db import models
+
+from coffeechat import backup
+from coffeechat.backup.fields import EXPORT_CHUNK, ascii_lower
 from coffeechat.contacts.models import Contact, Organization, Tag
 
 # The fields every version 1 file has. Missing ones are errors; any other field of the model
 # was added later and may be missing from older files (the record then gets its default).
 V1_FIELDS = {
-    Profile: {
-        "name",
-        "school",
-        "class_year",
-        "major",
-        "interests",
-        "availability",
-        "signature",
-        "time_zone",
-    },
     Organization: {"name", "website", "industry", "notes"},
     Tag: {"name"},
     Contact: {
@@ -41,40 +35,12 @@ V1_FIELDS = {
 }
 
 
-def read_values(row: Row, model) -> dict:
-    names = plain_fields(model)
-    return row.values(model, names, optional=set(names) - V1_FIELDS[model])
-
-
-def _export_profile(user, ctx):
-    return encode_fields(Profile.for_user(user), plain_fields(Profile))
-
-
-def _parse_profile(raw, ctx):
-    if not isinstance(raw, dict):
-        ctx.problem("profile", f"should be an object, not {_kind(raw)}")
-        return {}
-    row = Row(ctx, raw, "profile")
-    values = read_values(row, Profile)
-    row.no_other_keys()
-    return values
-
-
-def _restore_profile(user, values, ctx):
-    profile = Profile.for_user(user)
-    for name, value in values.items():
-        setattr(profile, name, value)
-    profile.save()
-    return None
-
-
 def _export_named(model, section):
     def export(user, ctx):
-        names = plain_fields(model)
-        return [
-            {"id": ctx.number(section, obj.pk), **encode_fields(obj, names)}
-            for obj in model.objects.owned_by(user).order_by("pk")
-        ]
+        names = backup.plain_fields(model)
+        rows = ctx.number_all(section, model.objects.owned_by(user))
+        for obj in rows.iterator(chunk_size=EXPORT_CHUNK):
+            yield {"id": ctx.ref(section, obj.pk), **backup.encode_fields(obj, names)}
 
     return export
 
@@ -86,9 +52,9 @@ def _parse_named(model, section):
         records = []
         seen: dict[str, int] = {}
         for position, row in enumerate(rows, start=1):
-            values = read_values(row, model)
+            values = backup.read_values(row, model, V1_FIELDS[model])
             row.no_other_keys()
-            name_key = _ascii_lower(values.get("name", ""))
+            name_key = ascii_lower(values.get("name", ""))
             if name_key in seen:
                 row.problem(
                     "name",
@@ -104,7 +70,7 @@ def _parse_named(model, section):
 
 def _restore_named(model, section):
     def restore(user, records, ctx):
-        objs = _create_all(model, [model(owner=user, **values) for _, values in records])
+        objs = backup.create_all(model, [model(owner=user, **values) for _, values in records])
         for (file_id, _), obj in zip(records, objs, strict=True):
             ctx.remember(section, file_id, obj.pk)
         return len(objs)
@@ -113,26 +79,24 @@ def _restore_named(model, section):
 
 
 def _export_contacts(user, ctx):
-    contacts = (
-        Contact.objects.owned_by(user)
-        .order_by("pk")
-        .prefetch_related(models.Prefetch("tags", queryset=Tag.objects.only("pk")))
+    # Numbered first, so that referred_by may point anywhere; then read in chunks, each
+    # with its tags (one IN over one chunk's ids, never over every contact's).
+    rows = ctx.number_all("contacts", Contact.objects.owned_by(user)).prefetch_related(
+        models.Prefetch("tags", queryset=Tag.objects.only("pk"))
     )
-    ids = {contact.pk: ctx.number("contacts", contact.pk) for contact in contacts}
-    return [
-        {
-            "id": ids[contact.pk],
-            **encode_fields(contact, plain_fields(Contact)),
+    names = backup.plain_fields(Contact)
+    for contact in rows.iterator(chunk_size=EXPORT_CHUNK):
+        yield {
+            "id": ctx.ref("contacts", contact.pk),
+            **backup.encode_fields(contact, names),
             "organization": ctx.ref("organizations", contact.organization_id),
-            "referred_by": ids.get(contact.referred_by_id),
+            "referred_by": ctx.ref("contacts", contact.referred_by_id),
             "tags": sorted(
                 file_id
                 for file_id in (ctx.ref("tags", tag.pk) for tag in contact.tags.all())
                 if file_id is not None
             ),
         }
-        for contact in contacts
-    ]
 
 
 def _parse_contacts(raw, ctx):
@@ -140,7 +104,7 @@ def _parse_contacts(raw, ctx):
     ctx.declare_ids("contacts", rows)  # first, so referred_by may point anywhere in the list
     records = []
     for row in rows:
-        values = read_values(row, Contact)
+        values = backup.read_values(row, Contact, V1_FIELDS[Contact])
         if "emails" in values and not (
             isinstance(values["emails"], list) and all(isinstance(e, str) for e in values["emails"])
         ):
@@ -159,7 +123,7 @@ def _parse_contacts(raw, ctx):
 
 
 def _restore_contacts(user, records, ctx):
-    contacts = _create_all(
+    contacts = backup.create_all(
         Contact,
         [
             Contact(
@@ -174,7 +138,7 @@ def _restore_contacts(user, records, ctx):
         ctx.remember("contacts", record["id"], contact.pk)
     # Now every contact exists, referrals can point anywhere (even in a circle), and the
     # timestamps that auto_now/auto_now_add overwrote on insert can be put back.
-    _update_each(
+    backup.update_each(
         Contact,
         [Contact._meta.get_field(name) for name in ("referred_by", "created_at", "updated_at")],
         [
@@ -199,50 +163,8 @@ def _restore_contacts(user, records, ctx):
     return len(contacts)
 
 
-def _create_all(model, objs):
-    """Insert ``objs`` and return them with their new primary keys."""
-    if connection.features.can_return_rows_from_bulk_insert:
-        return model.objects.bulk_create(objs, batch_size=500)
-    for obj in objs:  # pragma: no cover - databases without INSERT ... RETURNING
-        obj.save(force_insert=True)
-    return objs
-
-
-def _update_each(model, fields, rows):
-    """UPDATE ``fields`` of each row; ``rows`` are [value of each field..., pk].
-
-    One prepared statement run for every row (``executemany``): ten times faster than a
-    QuerySet.update per row, and unlike bulk_update's CASE expressions it stays linear.
-    Like QuerySet.update, it leaves auto_now values as given.
-    """
-    qn = connection.ops.quote_name
-    assignments = ", ".join(f"{qn(field.column)} = %s" for field in fields)
-    table, pk = qn(model._meta.db_table), qn(model._meta.pk.column)
-    sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"
-    params = [
-        [
-            field.get_db_prep_save(value, connection)
-            for field, value in zip(fields, row[:-1], strict=True)
-        ]
-        + [row[-1]]
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
-
-
-register(
-    Section(
-        "profile",
-        _export_profile,
-        _parse_profile,
-        _restore_profile,
-        label=("profile", "profile"),
-        required=True,
-    )
-)
-register(
-    Section(
+SECTIONS = [
+    backup.Section(
         "organizations",
         _export_named(Organization, "organizations"),
         _parse_named(Organization, "organizations"),
@@ -250,10 +172,8 @@ register(
         count=lambda user: Organization.objects.owned_by(user).count(),
         label=("organization", "organizations"),
         required=True,
-    )
-)
-register(
-    Section(
+    ),
+    backup.Section(
         "tags",
         _export_named(Tag, "tags"),
         _parse_named(Tag, "tags"),
@@ -261,10 +181,8 @@ register(
         count=lambda user: Tag.objects.owned_by(user).count(),
         label=("tag", "tags"),
         required=True,
-    )
-)
-register(
-    Section(
+    ),
+    backup.Section(
         "contacts",
         _export_contacts,
         _parse_contacts,
@@ -273,5 +191,5 @@ register(
         label=("contact", "contacts"),
         required=True,
         needs=("organizations", "tags"),
-    )
-)
+    ),
+]

@@ -1,0 +1,75 @@
+"""Reading a CSV as a spreadsheet shows it: rows numbered from 1, the delimiter guessed,
+the first rows for finding a header. Shared by the LinkedIn and generic CSV parsers."""
+
+import csv
+import io
+
+HEADER_SEARCH_ROWS = 20
+
+
+def csv_rows(text: str, delimiter: str = ","):
+    """Rows as a spreadsheet shows them: (row number from 1, cells). Blank lines count."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    cells = None
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield number, cells
+    except csv.Error as error:
+        raise ValueError(f"row {reader.line_num}: {_csv_problem(error)}") from None
+    if cells and text.count('"') % 2 and _ends_in_open_quote(text, cells[-1], delimiter):
+        # strict=False reads a quote that is never closed as a cell running to the end.
+        raise ValueError(f"row {number}: {_UNCLOSED}")
+
+
+def _ends_in_open_quote(text: str, last_cell: str, delimiter: str) -> bool:
+    """Whether the file ends inside a quoted cell: the last quote mark opens a cell (a
+    stray one inside a cell, as in 6" Subs, doesn't), or the last cell spans lines."""
+    position = text.rindex('"')
+    return "\n" in last_cell or position == 0 or text[position - 1] in (delimiter, "\n")
+
+
+_UNCLOSED = (
+    'a quote mark (") opened there is never closed, so the rest of the file would be read '
+    "as one cell; the file may be cut off: export it again, or fix that row in a text editor"
+)
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "field larger than field limit" in str(error):
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters, most likely because "
+            'a quote mark (") before it is never closed; fix that row in a text editor, or '
+            "export the file again"
+        )
+    return f"{error}; export the file again"
+
+
+DELIMITERS = (",", ";", "\t")
+
+
+def delimiters(text: str) -> list[str]:
+    """The delimiters a CSV may use, likeliest first: the one that splits some early line
+    most (Excel saves with ';' where the comma is a decimal point, and its "Unicode text"
+    with tabs). A first line such as LinkedIn's "Notes:" has none, so all are counted."""
+    lines = text[:65536].split("\n", HEADER_SEARCH_ROWS)[:HEADER_SEARCH_ROWS]
+    most = {d: max(line.count(d) for line in lines) for d in DELIMITERS}
+    return sorted(DELIMITERS, key=lambda d: (-most[d], DELIMITERS.index(d)))
+
+
+# The header is in the first rows, so it is looked for in the first megabyte, and a row
+# of thousands of cells (a file that is one long line of commas) can't be it.
+HEADER_SEARCH_CHARS = 1_000_000
+MAX_HEADER_CELLS = 1_000
+
+
+def head_rows(text: str, limit: int = HEADER_SEARCH_ROWS, delimiter: str = ","):
+    """The first ``limit`` rows (as csv_rows), a row too wide to be a header as []."""
+    rows = []
+    try:
+        for number, cells in csv_rows(text[:HEADER_SEARCH_CHARS], delimiter):
+            rows.append((number, cells if len(cells) <= MAX_HEADER_CELLS else []))
+            if number >= limit:
+                break
+    except ValueError:
+        pass
+    return rows

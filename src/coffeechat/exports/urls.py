@@ -1,0 +1,12 @@
+from django.urls import path
+
+from coffeechat.exports import views
+
+app_name = "exports"
+
+# Mounted at contacts/export/, where the page has always been.
+urlpatterns = [
+    path("", views.export_page, name="export"),
+    path("restore/", views.restore, name="restore"),
+    path("<str:fmt>/", views.download, name="download"),
+]
