@@ -41,7 +41,7 @@ def test_every_create_form_carries_a_fresh_token(owner_client, ada):
         "/contacts/organizations/new/",
         "/outreach/templates/new/",
         f"/outreach/compose/?contact={ada.pk}",
-        "/interviews/new/",
+        f"/interviews/new/?contact={ada.pk}",
     ]
     tokens = [token_in(owner_client.get(url).text) for url in pages]
     tokens.append(token_in(owner_client.get(pages[0]).text))
