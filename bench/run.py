@@ -66,6 +66,12 @@ def parse_args(argv=None):
         "own test_<name> database there (default: $BENCH_DATABASE_URL)",
     )
     parser.add_argument("--no-import", action="store_true", help="measure the pages only")
+    parser.add_argument(
+        "--network",
+        action="store_true",
+        help="time the career-office directory instead (--volunteers profiles)",
+    )
+    parser.add_argument("--volunteers", type=int, default=50_000)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal fails")
     parser.add_argument(
         "--no-interviews",
@@ -308,6 +314,11 @@ def bare_csv_parse(data: bytes):
 
 def run(args):
     setup_django(args)
+    if args.network:
+        try:
+            return run_network(args)
+        finally:
+            teardown_django()
     from django import get_version
     from django.db import connection
     from django.test import Client
@@ -505,6 +516,54 @@ def run(args):
         return results
     finally:
         teardown_django()
+
+
+def run_network(args):
+    """The directory at a career office's scale: the same pages timed at --volunteers
+    profiles, their queries counted at a tenth of that and again at the full size."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    from bench.generate import make_owner
+    from bench.network_data import add_volunteers, directory_pages, make_directory
+
+    settings.NETWORK = True
+    student = make_owner("student")
+    directory = make_directory(student)
+    client = Client()
+    client.force_login(student)
+    small = args.volunteers // 10
+    add_volunteers(directory, small)
+    pages = directory_pages(directory)
+    get_ok(client, "/network/")()  # a session's first request reads a few things once
+    small_queries = {url: count_queries(client, url) for _, url in pages}
+    started = time.perf_counter()
+    add_volunteers(directory, args.volunteers - small)
+    generated_s = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    print(f"Generated {args.volunteers:,} volunteer profiles in {generated_s:.1f} s.", flush=True)
+    results = [measure_page("minimal Django view", client, "/bench/minimal/", args)]
+    for name, url in pages:
+        result = measure_page(name, client, url, args, PAGE_GOAL_MS)
+        result.queries, result.queries_after_import = small_queries[url], result.queries
+        result.ratio, result.baseline = result.p50_ms / results[0].p50_ms, results[0].name
+        result.passed = result.p95_ms < PAGE_GOAL_MS and result.queries == small_queries[url]
+        results.append(result)
+        print(f"  {name}: p50 {result.p50_ms:.1f} ms, p95 {result.p95_ms:.1f} ms", flush=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %z"),
+        "database": f"{connection.vendor} {database_version(connection)}",
+        "volunteers": args.volunteers,
+        "results": [asdict(result) for result in results],
+    }
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print()
+    print(format_table(results).replace("after the import grew the account", "at full size"))
+    print(f"{connection.vendor} {database_version(connection)}; results in {args.out}.")
+    return results
 
 
 def database_version(connection) -> str:

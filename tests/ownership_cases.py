@@ -48,3 +48,8 @@ from tests.interviews.ownership import INTERVIEW_TOKEN_URLS, INTERVIEW_URL_CASES
 
 OWNED_URL_CASES.update(INTERVIEW_URL_CASES)
 TOKEN_URLS.update(INTERVIEW_TOKEN_URLS)
+
+# The network's pages are walked per role instead (tests/community/role_cases.py).
+from tests.community.role_cases import NETWORK_TOKEN_URLS  # noqa: E402
+
+TOKEN_URLS.update(NETWORK_TOKEN_URLS)

@@ -108,6 +108,16 @@ LEFT_OUT = {
     "agenda.CalendarFeed": "the calendar's secret address (agenda/backup.py says why)",
     "contacts.PendingImport": "an upload waiting for its confirmation, forgotten in a day",
     "submissions.Submission": "a sent form's one-time token, which only guards a double send",
+    # The career-office network is the office's shared data on its server, backed up with
+    # the database (pg_dump), not one person's file: a student's backup holds their own
+    # contacts, including those saved from the directory.
+    "community.CareerCommunity": "the office's communities: the server's database backup",
+    "community.VolunteerProfile": "a volunteer's profile in the office's network, idem",
+    "community.ProfileFacet": "the directory's filter index, rebuilt from the profiles",
+    "community.SavedVolunteer": "the link from a saved contact to a profile on the server",
+    "community.Invitation": "a joining link, single use and short-lived",
+    "community.AllowedDomain": "the office's joining rule: the server's database backup",
+    "community.PendingRoster": "a roster waiting for its confirmation",
 }
 
 

@@ -16,6 +16,9 @@ from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from coffeechat.community.roles import Role, grant
+from tests.community.role_cases import ROLE_URL_CASES
+from tests.community.world import build_world, make_profile
 from tests.ownership_cases import OWNED_URL_CASES, TOKEN_URLS
 from tests.rich_account import build_rich_account
 from tests.test_url_security import PUBLIC, all_urls
@@ -69,14 +72,25 @@ def pages():
     for name, pattern in all_urls():
         if name in SKIP or name.startswith("admin:"):
             continue
-        if pattern.pattern.converters and name not in OWNED_URL_CASES:
+        if pattern.pattern.converters and name not in OWNED_URL_CASES | ROLE_URL_CASES.keys():
             continue  # a slug or token page: covered by its own tests
         yield name
 
 
+def kwargs_for(name, owner, settings) -> dict:
+    """The page's kwargs for ``owner``. A network page is opened with the network on and
+    the owner holding every role (the most forms), beside a small network."""
+    if name in ROLE_URL_CASES:
+        settings.NETWORK = True
+        grant(owner, *Role)
+        make_profile(owner)
+        return ROLE_URL_CASES[name][0](build_world(administrator=owner))
+    return OWNED_URL_CASES[name](owner) if name in OWNED_URL_CASES else {}
+
+
 @pytest.mark.parametrize("name", sorted(pages()))
-def test_every_form_on_the_page_survives_hostile_input(owner, owner_client, name):
-    kwargs = OWNED_URL_CASES[name](owner) if name in OWNED_URL_CASES else {}
+def test_every_form_on_the_page_survives_hostile_input(owner, owner_client, settings, name):
+    kwargs = kwargs_for(name, owner, settings)
     url = reverse(name, kwargs=kwargs)
     page = owner_client.get(url)
     if page.status_code != 200 or "html" not in page.get("Content-Type", ""):
@@ -110,7 +124,7 @@ def test_every_form_on_the_page_survives_hostile_input(owner, owner_client, name
 def every_field_name() -> list[str]:
     """The names of the fields of every form class in the app's forms modules."""
     names = set()
-    for app in ("accounts", "contacts", "interviews", "outreach"):
+    for app in ("accounts", "contacts", "interviews", "outreach", "community"):
         module = importlib.import_module(f"coffeechat.{app}.forms")
         for _name, form in inspect.getmembers(module, inspect.isclass):
             if issubclass(form, forms.BaseForm) and hasattr(form, "base_fields"):
@@ -119,11 +133,11 @@ def every_field_name() -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(pages()))
-def test_a_post_straight_to_the_address_survives_hostile_input(owner, owner_client, name):
+def test_a_post_straight_to_the_address_survives_hostile_input(owner, owner_client, settings, name):
     """Every address, the actions without a page of their own too (move a stage, add a
     question, mark sent, restore...), gets every field name any form uses, filled the
     same hostile ways."""
-    kwargs = OWNED_URL_CASES[name](owner) if name in OWNED_URL_CASES else {}
+    kwargs = kwargs_for(name, owner, settings)
     url = reverse(name, kwargs=kwargs)
     fields = every_field_name()
     for turn, _ in enumerate(HOSTILE):
@@ -152,9 +166,9 @@ QUERY_PARAMETERS = [
 
 
 @pytest.mark.parametrize("name", sorted(pages()))
-def test_a_hostile_address_gets_a_page_or_a_404_never_an_error(owner, owner_client, name):
-    if name in OWNED_URL_CASES:
-        kwargs = OWNED_URL_CASES[name](owner)
+def test_a_hostile_address_gets_a_page_or_a_404_never_an_error(owner, owner_client, settings, name):
+    if name in OWNED_URL_CASES or name in ROLE_URL_CASES:
+        kwargs = kwargs_for(name, owner, settings)
     else:
         kwargs = {}
         build_rich_account(owner)  # lists and searches run their queries only with data

@@ -11,6 +11,8 @@ case for it is added to ``OWNED_URL_CASES`` below.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.community.role_cases import NETWORK_PUBLIC, PERSONAS, ROLE_URL_CASES, expected_allowed
+from tests.community.world import build_world
 from tests.ownership_cases import OWNED_URL_CASES
 
 PUBLIC = {
@@ -21,7 +23,7 @@ PUBLIC = {
     "accounts:password_reset_sent",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
-}
+} | NETWORK_PUBLIC
 
 
 def walk(patterns, namespace=""):
@@ -75,6 +77,7 @@ def test_only_known_views_opt_out_of_login():
 
 def test_every_url_with_an_id_has_an_ownership_case():
     missing = {name for name, pattern in all_urls() if id_taking(pattern)} - set(OWNED_URL_CASES)
+    missing -= set(ROLE_URL_CASES)  # the network's: walked per role below
     assert not missing, f"add ownership cases for: {sorted(missing)}"
 
 
@@ -92,3 +95,53 @@ def test_the_owner_can_reach_their_records(owner, owner_client, name):
     response = owner_client.get(url)
     # 405: a POST-only action, reachable by the owner but not with GET.
     assert response.status_code in (200, 302, 405), f"{name}: {response.status_code}"
+
+
+# The career-office network: every role × every network URL.
+
+
+def test_every_network_url_has_a_role_case():
+    from tests.ownership_cases import TOKEN_URLS
+
+    network = {name for name, _ in all_urls() if name.startswith("community:")}
+    missing = network - set(ROLE_URL_CASES) - PUBLIC - TOKEN_URLS
+    assert not missing, f"add role cases in tests/community/role_cases.py for: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_URL_CASES))
+def test_the_network_is_hidden_in_laptop_mode(owner_client, name):
+    world = build_world()
+    url = reverse(name, kwargs=ROLE_URL_CASES[name][0](world))
+    assert owner_client.get(url).status_code == 404
+    assert owner_client.post(url).status_code == 404
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+@pytest.mark.parametrize("name", sorted(ROLE_URL_CASES))
+def test_each_role_reaches_only_what_it_may(client, settings, owner, name, persona):
+    settings.NETWORK = True
+    world = build_world()
+    url = reverse(name, kwargs=ROLE_URL_CASES[name][0](world))
+    if persona == "anonymous":
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+        return
+    client.force_login(getattr(world, persona))
+    if expected_allowed(persona, name):
+        response = client.get(url)
+        assert response.status_code in (200, 302, 405), f"{persona} {name}: {response.status_code}"
+    else:
+        # A GET to a POST-only action of a record out of scope may say 405: it shows nothing.
+        assert client.get(url).status_code in (403, 404, 405), f"{persona} {name}"
+        response = client.post(url)
+        assert response.status_code in (403, 404), f"{persona} {name}: {response.status_code}"
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_URL_CASES))
+def test_a_signed_in_person_without_a_network_role_gets_nothing(settings, owner_client, name):
+    settings.NETWORK = True
+    world = build_world()
+    url = reverse(name, kwargs=ROLE_URL_CASES[name][0](world))
+    assert owner_client.get(url).status_code in (403, 404)
+    assert owner_client.post(url).status_code in (403, 404)

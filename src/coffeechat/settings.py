@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "coffeechat.outreach",
     "coffeechat.interviews",
     "coffeechat.agenda",
+    "coffeechat.community",
     "coffeechat.exports",
 ]
 
@@ -112,6 +113,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "coffeechat.community.context.network",
             ],
         },
     },
@@ -235,6 +237,10 @@ if EMAIL_HOST and "@" not in OUTREACH_FROM_EMAIL:
     )
 if OUTREACH_FROM_EMAIL:
     DEFAULT_FROM_EMAIL = OUTREACH_FROM_EMAIL
+
+# Career-office mode: one coffeechat as a school's network of students, volunteers and
+# advisers (docs/CAREER-OFFICE.md). Off, coffeechat is one person's laptop tool.
+NETWORK = env_bool("COFFEECHAT_NETWORK", False)
 
 LOGGING = {
     "version": 1,

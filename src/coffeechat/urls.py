@@ -11,6 +11,7 @@ urlpatterns = [
     path("outreach/", include("coffeechat.outreach.urls")),
     path("interviews/", include("coffeechat.interviews.urls")),
     path("agenda/", include("coffeechat.agenda.urls")),
+    path("network/", include("coffeechat.community.urls")),
     path("admin/", admin.site.urls),
 ]
 

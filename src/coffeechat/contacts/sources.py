@@ -21,6 +21,7 @@ SOURCES = (
     ("supervisor", "Supervisor"),
     ("linkedin", "LinkedIn"),
     ("alumni-platform", "Alumni platform"),
+    ("school-network", "The school's network"),
     ("referral", "Referral"),
     ("other", "Other"),
 )

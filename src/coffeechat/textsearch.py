@@ -1,0 +1,111 @@
+"""Accent- and case-blind word search, shared by any app that searches people's text.
+
+No app imports here: this module sits below every app. It folds text the same way for
+what is stored and for what is typed ('José Núñez' and 'jose nunez' are the same words)
+and turns typed words into a filter that uses an index on both databases:
+
+- SQLite: an FTS5 table over the folded columns, kept in step by triggers
+  (``fts5_operations``), queried with column-scoped prefix matches;
+- PostgreSQL: a pg_trgm GIN index on each folded column (``trigram_operations``),
+  queried with ``LIKE '% word%'``, which the trigram index answers.
+
+Folded columns start with a space, so on both databases a word matches the start of a
+stored word ("fin" finds "finance", not "define").
+"""
+
+import re
+import unicodedata
+
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+
+_NOT_WORD = re.compile(r"[^\w]+|_")
+MAX_WORDS = 8  # more typed words than this are ignored: nobody means them all
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents off, punctuation to spaces: 'Núñez-Ortiz, PhD' -> 'nunez ortiz phd'."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", stripped.casefold()).split())
+
+
+def words(text: str) -> list[str]:
+    """The distinct folded words typed in ``text``, at most MAX_WORDS."""
+    seen: dict[str, None] = {}
+    for word in fold(text).split():
+        seen.setdefault(word, None)
+    return list(seen)[:MAX_WORDS]
+
+
+def index_text(*parts) -> str:
+    """What a folded column stores: the folded parts, with a leading space for prefix matches."""
+    folded = fold(" ".join(str(part) for part in parts if part))
+    return f" {folded} " if folded else ""
+
+
+def has_words(folded_column: str, typed_words: list[str]) -> bool:
+    """The Python twin of ``word_filter``: do all ``typed_words`` start a word of the column?"""
+    return all(f" {word}" in folded_column for word in typed_words)
+
+
+def word_filter(table: str, columns: dict[str, list[str]], fts_table: str) -> Q:
+    """A Q for rows of ``table`` whose folded columns have every typed word as a word
+    prefix: ``{"search_title": ["eng"], "search_all": ["fin", "boston"]}``. On SQLite one
+    FTS5 query answers all of them; on PostgreSQL each is a trigram-indexed LIKE."""
+    columns = {column: typed for column, typed in columns.items() if typed}
+    if not columns:
+        return Q()
+    if connection.vendor == "sqlite":
+        match = " AND ".join(
+            f'{column} : "{word}" *' for column, typed in columns.items() for word in typed
+        )
+        # The unary + keeps SQLite walking the list in its sort order and checking each
+        # row against the matches (a few ms even for a word in every other row), rather
+        # than fetching every match by id and sorting them all (15 ms for "engineer" in
+        # 50,000 profiles).
+        sql = f'+"{table}"."id" IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s)'
+        return Q(RawSQL(sql, [match], output_field=BooleanField()))
+    q = Q()
+    for column, typed in columns.items():
+        for word in typed:
+            q &= Q(**{f"{column}__contains": f" {word}"})
+    return q
+
+
+def fts5_operations(fts_table: str, table: str, columns: list[str]):
+    """SQL for a migration: an FTS5 index over ``table``'s folded ``columns``, with triggers.
+
+    The index is external-content (it stores no second copy of the text) and tokenizes on
+    spaces only, the text being folded already.
+    """
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    forward = [
+        f"CREATE VIRTUAL TABLE {fts_table} USING fts5({cols}, content='{table}', "
+        f"content_rowid='id', tokenize=\"unicode61 remove_diacritics 2\")",
+        f"CREATE TRIGGER {fts_table}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts_table}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {fts_table}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts_table}({fts_table}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        "END",
+        f"CREATE TRIGGER {fts_table}_au AFTER UPDATE ON {table} BEGIN "
+        f"INSERT INTO {fts_table}({fts_table}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts_table}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"INSERT INTO {fts_table}({fts_table}) VALUES ('rebuild')",
+    ]
+    backward = [f"DROP TRIGGER IF EXISTS {fts_table}_{suffix}" for suffix in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {fts_table}"
+    ]
+    return forward, backward
+
+
+def trigram_operations(table: str, columns: list[str]):
+    """SQL for a migration on PostgreSQL: pg_trgm and one GIN trigram index per column."""
+    forward = ["CREATE EXTENSION IF NOT EXISTS pg_trgm"] + [
+        f"CREATE INDEX {table}_{c}_trgm ON {table} USING gin ({c} gin_trgm_ops)" for c in columns
+    ]
+    backward = [f"DROP INDEX IF EXISTS {table}_{c}_trgm" for c in columns]
+    return forward, backward

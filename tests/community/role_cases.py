@@ -1,0 +1,66 @@
+"""Every network URL: its kwargs in a World, and the roles that may open it.
+
+tests/test_url_security.py walks these for every persona; a network URL missing here
+fails ``test_every_network_url_has_a_role_case``.
+"""
+
+from coffeechat.community.access import EVERYONE
+from coffeechat.community.roles import Role
+
+A = Role.ADMINISTRATOR
+
+# Pages anyone may open without an account (joining), and token pages.
+NETWORK_PUBLIC = {"community:signup", "community:claim"}
+NETWORK_TOKEN_URLS = {"community:join", "community:verify", "community:claim_confirm"}
+
+# name: (kwargs from the world, the roles that may open it)
+ROLE_URL_CASES = {
+    "community:directory": (lambda w: {}, EVERYONE),
+    "community:volunteer": (lambda w: {"pk": w.profile.pk}, EVERYONE),
+    "community:save_volunteer": (lambda w: {"pk": w.profile.pk}, EVERYONE),
+    "community:deactivate": (lambda w: {"pk": w.profile.pk}, {Role.ADVISER, A}),
+    "community:reactivate": (lambda w: {"pk": w.profile.pk}, {Role.ADVISER, A}),
+    "community:my_profile": (lambda w: {}, {Role.VOLUNTEER}),
+    "community:pause": (lambda w: {}, {Role.VOLUNTEER}),
+    "community:resume": (lambda w: {}, {Role.VOLUNTEER}),
+    "community:confirm": (lambda w: {}, {Role.VOLUNTEER}),
+    "community:communities": (lambda w: {}, EVERYONE),
+    "community:community_detail": (lambda w: {"pk": w.health.pk}, EVERYONE),
+    "community:community_join": (lambda w: {"pk": w.health.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "community:community_leave": (lambda w: {"pk": w.arts.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "community:community_new": (lambda w: {}, {A}),
+    "community:community_edit": (lambda w: {"pk": w.health.pk}, {A}),
+    "community:office": (lambda w: {}, {A}),
+    "community:invitation_new": (lambda w: {}, {A}),
+    "community:invitation_revoke": (lambda w: {"pk": w.invitation.pk}, {A}),
+    "community:domain_add": (lambda w: {}, {A}),
+    "community:domain_delete": (lambda w: {"pk": w.domain.pk}, {A}),
+    "community:roster_upload": (lambda w: {}, {A}),
+    "community:roster_preview": (lambda w: {"pk": w.roster.pk}, {A}),
+    "community:roster_confirm": (lambda w: {"pk": w.roster.pk}, {A}),
+}
+
+# Personas of the walk (World attributes) and the role each stands for. The adviser of
+# another community holds the adviser role but must not act on the health volunteer.
+PERSONAS = {
+    "anonymous": None,
+    "student": Role.STUDENT,
+    "volunteer": Role.VOLUNTEER,
+    "adviser": Role.ADVISER,
+    "other_adviser": Role.ADVISER,
+    "administrator": A,
+}
+OUT_OF_SCOPE = {
+    ("other_adviser", "community:deactivate"),
+    ("other_adviser", "community:reactivate"),
+}
+
+
+def expected_allowed(persona: str, name: str) -> bool:
+    role = PERSONAS[persona]
+    return (
+        role is not None and role in ROLE_URL_CASES[name][1] and (persona, name) not in OUT_OF_SCOPE
+    )
+
+
+__all__ = ["NETWORK_PUBLIC", "NETWORK_TOKEN_URLS", "PERSONAS", "ROLE_URL_CASES"]
