@@ -5,6 +5,7 @@ Django's developer options from --help, makes sure the database is migrated, res
 which user it acts for, and reports failures as one plain line.
 """
 
+import argparse
 import sys
 
 from django.contrib.auth import get_user_model
@@ -54,9 +55,14 @@ class CoffeechatCommand(BaseCommand):
     requires_migrations_checks = False
     requires_system_checks = []
     takes_user = False
+    epilog = ""  # text printed under --help as written (see create_parser)
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser("coffeechat", subcommand, **kwargs)
+        if self.epilog:
+            # Printed under --help as written, line breaks and all.
+            parser.formatter_class = argparse.RawDescriptionHelpFormatter
+            parser.epilog = self.epilog
         if self.takes_user:
             parser.add_argument(
                 "--user",

@@ -1,4 +1,3 @@
-import argparse
 import io
 import os
 import tempfile
@@ -26,12 +25,7 @@ not at all, readable only by you; an existing file is kept unless you add --forc
 class Command(CoffeechatCommand):
     help = "Export your data: a JSON backup, a CSV spreadsheet or vCards (.vcf)."
     takes_user = True
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        parser.epilog = EPILOG
-        return parser
+    epilog = EPILOG
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE", help="where to write the export (- for stdout)")

@@ -1,4 +1,3 @@
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,12 +20,7 @@ then `coffeechat restore FILE --user NAME`.
 class Command(CoffeechatCommand):
     help = "Restore a JSON backup into an empty account."
     takes_user = True
-
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.formatter_class = argparse.RawDescriptionHelpFormatter
-        parser.epilog = EPILOG
-        return parser
+    epilog = EPILOG
 
     def add_arguments(self, parser):
         parser.add_argument("file", metavar="FILE", help="the backup to restore (- for stdin)")
