@@ -8,6 +8,7 @@ import time_machine
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact, Organization, Tag
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import (
     Interaction,
     Interview,
@@ -158,9 +159,9 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
             template_key=f"mine-{mine.pk}",
         )
     with time_machine.travel(at("2025-02-03 10:10"), tick=False):
-        request.mark_sent(via="mailto")
+        moves.sent(request, via="mailto")
     with time_machine.travel(at("2025-02-05 14:00"), tick=False):
-        request.mark_replied()
+        moves.answered(request)
     with time_machine.travel(at("2025-02-05 14:30"), tick=False):
         ada_chat.schedule(
             dt.datetime(2025, 2, 12, 9, 0, tzinfo=CHICAGO),
@@ -197,7 +198,7 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
             template_key="thank-you",
         )
     with time_machine.travel(at("2025-02-12 20:00"), tick=False):
-        thanks.mark_sent(via="smtp")
+        moves.sent(thanks, via="smtp")
     with time_machine.travel(at("2025-02-14 08:00"), tick=False):
         ada_chat.keep_in_touch()
         KeepInTouch.set_cadence(ada, 30)
@@ -220,7 +221,7 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
             body="Hola José,\n...",
             template_key="alum-request",
         )
-        first.mark_sent(via="clipboard")
+        moves.sent(first, via="clipboard")
         KeepInTouch.set_cadence(josé, None)
     with time_machine.travel(at("2025-02-14 09:00"), tick=False):
         follow_up = Message.objects.create(
@@ -233,9 +234,9 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
             body="Just bringing this back up.",
             template_key="follow-up",
         )
-        follow_up.mark_sent(via="eml")
+        moves.sent(follow_up, via="eml")
     with time_machine.travel(at("2025-02-25 09:00"), tick=False):
-        first.mark_no_reply()
+        moves.let_go(first)
 
     # Zoë: asked outside coffeechat, answered, scheduled in Tokyo, then moved.
     with time_machine.travel(at("2025-03-01 07:00"), tick=False):

@@ -11,6 +11,12 @@ class FormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+# A date typed where the browser has no date picker must be in the one form we read
+# (the picker sends it too). Django would also take 3/11/2025 as 11 March, which a
+# student who means 3 November would never notice, so only this form is accepted.
+DATE_FORMAT = "YYYY-MM-DD, e.g. 2026-03-14"
+DATE_INPUT_FORMATS = ["%Y-%m-%d"]
+
 _LINE_BREAK = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "coffeechat.contacts",
     "coffeechat.outreach",
     "coffeechat.interviews",
+    "coffeechat.conversations",
     "coffeechat.agenda",
     "coffeechat.community",
     "coffeechat.exports",

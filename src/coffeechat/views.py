@@ -1,9 +1,9 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from coffeechat.agenda.items import due_items
 from coffeechat.agenda.sections import HOME_LIMIT, sections
 from coffeechat.contacts.models import Contact
+from coffeechat.due import due_items
 
 
 def home(request):

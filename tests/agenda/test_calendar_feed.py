@@ -95,7 +95,7 @@ def test_due_item_uids_are_stable_from_one_fetch_to_the_next(client, new_york_ow
 
 
 def test_the_feed_matches_the_agenda_day_by_day(client, new_york_owner, feed):
-    from coffeechat.agenda.items import due_items
+    from coffeechat.due import due_items
 
     with time_machine.travel(at(2026, 3, 1, 9), tick=False):
         interview = scheduled(new_york_owner, at(2026, 3, 3, 14))

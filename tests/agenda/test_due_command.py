@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations import moves
 from coffeechat.outreach.models import Message
 from tests.conftest import make_user
 
@@ -27,7 +28,7 @@ def send(owner, contact, when: datetime.datetime, subject="Hello"):
     """Draft and send a request the way the web page does, at ``when``."""
     message = Message.objects.create(owner=owner, contact=contact, subject=subject, body="Hi")
     with time_machine.travel(when, tick=False):
-        message.mark_sent()
+        moves.sent(message)
     return message
 
 

@@ -16,8 +16,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from coffeechat import due as due_contract
 from coffeechat.accounts.models import Profile
-from coffeechat.agenda.items import KIND_PRIORITY
 from coffeechat.contacts.models import Contact, Organization
 from coffeechat.interviews.models import (
     Interaction,
@@ -34,7 +34,7 @@ NEW_YORK = zoneinfo.ZoneInfo("America/New_York")
 NOW = datetime.datetime(2025, 11, 12, 10, 0, tzinfo=NEW_YORK)
 TODAY = NOW.date()
 S = Interview.Stage
-EVERY_KIND = set(KIND_PRIORITY)
+EVERY_KIND = set(due_contract.kinds())
 
 
 def days(n):

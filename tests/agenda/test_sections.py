@@ -5,9 +5,9 @@ import datetime
 import pytest
 import time_machine
 
-from coffeechat.agenda.items import DueItem
 from coffeechat.agenda.sections import HOME_LIMIT, sections
 from coffeechat.contacts.models import Contact
+from coffeechat.due import DueItem
 from coffeechat.interviews.models import Todo
 
 TODAY = datetime.date(2026, 3, 4)

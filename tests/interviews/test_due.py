@@ -6,6 +6,7 @@ import zoneinfo
 import pytest
 import time_machine
 
+from coffeechat.conversations import due as conversation_due
 from coffeechat.interviews import due
 from coffeechat.interviews.models import (
     CHECKLIST_KEYS,
@@ -155,8 +156,10 @@ def test_a_meeting_that_has_started_needs_no_more_preparation(new_york_owner):
 
 def test_keep_in_touch_is_due_on_the_cadence_day_after_the_meeting(new_york_owner):
     met(new_york_owner, at(2026, 3, 3, 14))
-    assert items(due.keep_in_touch, new_york_owner, at(2026, 5, 31, 23, 59)) == []  # day 89
-    [item] = items(due.keep_in_touch, new_york_owner, at(2026, 6, 1, 0, 0))  # day 90
+    assert (
+        items(conversation_due.keep_in_touch, new_york_owner, at(2026, 5, 31, 23, 59)) == []
+    )  # day 89
+    [item] = items(conversation_due.keep_in_touch, new_york_owner, at(2026, 6, 1, 0, 0))  # day 90
     assert item.due == datetime.date(2026, 6, 1)
     assert item.title == "Check in with Ada Okafor: last in touch 3 Mar 2026"
 
@@ -166,8 +169,8 @@ def test_every_logged_interaction_restarts_the_clock(new_york_owner):
     Interaction.objects.create(
         owner=new_york_owner, contact=interview.contact, kind="call", happened_at=at(2026, 5, 1, 12)
     )
-    assert items(due.keep_in_touch, new_york_owner, at(2026, 6, 1, 9)) == []
-    [item] = items(due.keep_in_touch, new_york_owner, at(2026, 7, 30, 9))
+    assert items(conversation_due.keep_in_touch, new_york_owner, at(2026, 6, 1, 9)) == []
+    [item] = items(conversation_due.keep_in_touch, new_york_owner, at(2026, 7, 30, 9))
     assert item.due == datetime.date(2026, 7, 30)
 
 
@@ -182,26 +185,26 @@ def test_a_message_sent_or_answered_restarts_the_clock(new_york_owner):
         sent_at=at(2026, 4, 1, 9),
         replied_at=at(2026, 4, 10, 9),
     )
-    assert items(due.keep_in_touch, new_york_owner, at(2026, 7, 8, 9)) == []
-    [item] = items(due.keep_in_touch, new_york_owner, at(2026, 7, 9, 9))
+    assert items(conversation_due.keep_in_touch, new_york_owner, at(2026, 7, 8, 9)) == []
+    [item] = items(conversation_due.keep_in_touch, new_york_owner, at(2026, 7, 9, 9))
     assert item.due == datetime.date(2026, 7, 9)
 
 
 def test_the_cadence_can_be_shorter_or_switched_off(new_york_owner):
     interview = met(new_york_owner, at(2026, 3, 3, 14))
     KeepInTouch.set_cadence(interview.contact, 30)
-    [item] = items(due.keep_in_touch, new_york_owner, at(2026, 4, 2, 9))
+    [item] = items(conversation_due.keep_in_touch, new_york_owner, at(2026, 4, 2, 9))
     assert item.due == datetime.date(2026, 4, 2)
     KeepInTouch.set_cadence(interview.contact, None)
-    assert items(due.keep_in_touch, new_york_owner, at(2026, 12, 1, 9)) == []
+    assert items(conversation_due.keep_in_touch, new_york_owner, at(2026, 12, 1, 9)) == []
 
 
 def test_people_never_met_are_not_nagged_unless_given_a_cadence(new_york_owner):
     stranger = make_contact(new_york_owner, "Bo")
     with time_machine.travel(at(2026, 3, 1, 9), tick=False):
-        assert items(due.keep_in_touch, new_york_owner, at(2026, 9, 1, 9)) == []
+        assert items(conversation_due.keep_in_touch, new_york_owner, at(2026, 9, 1, 9)) == []
         KeepInTouch.set_cadence(stranger, 60)
-    [item] = items(due.keep_in_touch, new_york_owner, at(2026, 4, 30, 9))
+    [item] = items(conversation_due.keep_in_touch, new_york_owner, at(2026, 4, 30, 9))
     assert item.contact == "Bo Okafor" and item.due == datetime.date(2026, 4, 30)
 
 
@@ -211,8 +214,13 @@ def test_the_cadence_day_is_counted_in_the_users_time_zone(owner):
     tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
     # Ends 23:30 on 3 March in New York: already 4 March in Tokyo.
     met(owner, at(2026, 3, 3, 23), zone="America/New_York")
-    assert items(due.keep_in_touch, owner, at(2026, 6, 1, 12, zone=tokyo), zone=tokyo) == []
-    [item] = items(due.keep_in_touch, owner, at(2026, 6, 2, 0, 0, zone=tokyo), zone=tokyo)
+    assert (
+        items(conversation_due.keep_in_touch, owner, at(2026, 6, 1, 12, zone=tokyo), zone=tokyo)
+        == []
+    )
+    [item] = items(
+        conversation_due.keep_in_touch, owner, at(2026, 6, 2, 0, 0, zone=tokyo), zone=tokyo
+    )
     assert item.due == datetime.date(2026, 6, 2)
 
 
@@ -240,7 +248,7 @@ def test_open_todos_are_due_on_their_date_and_undated_ones_today(new_york_owner)
 
 
 def test_the_agenda_puts_every_kind_together_most_urgent_first(new_york_owner):
-    from coffeechat.agenda.items import due_items
+    from coffeechat.due import due_items
 
     met(new_york_owner, at(2026, 3, 3, 14))
     scheduled(new_york_owner, at(2026, 3, 4, 10), contact=make_contact(new_york_owner, "Bo"))

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations.next_step import next_step
 from coffeechat.interviews.models import Interview
-from coffeechat.interviews.next_step import next_step
 
 NOW = datetime.datetime(2026, 3, 3, 12, 0, tzinfo=datetime.UTC)
 HOUR = datetime.timedelta(hours=1)

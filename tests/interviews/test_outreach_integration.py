@@ -2,6 +2,7 @@
 
 import time_machine
 
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview
 from coffeechat.interviews.thanks import thank_you_points
 from coffeechat.outreach.models import Message
@@ -24,7 +25,7 @@ def message(interview, kind, **fields):
 
 def test_sending_the_request_marks_the_interview_requested(interview):
     request = message(interview, "request")
-    request.mark_sent()
+    moves.sent(request)
     interview.refresh_from_db()
     assert interview.stage == S.REQUESTED
     assert interview.timeline.last().text == "Asked for a conversation: “Hello”"
@@ -32,14 +33,14 @@ def test_sending_the_request_marks_the_interview_requested(interview):
 
 def test_a_reply_leaves_it_waiting_to_be_scheduled(interview):
     request = message(interview, "request")
-    request.mark_sent()
-    request.mark_replied()
+    moves.sent(request)
+    moves.answered(request)
     interview.refresh_from_db()
     assert interview.stage == S.REQUESTED and interview.replied_at is not None
     page_step = "answered. Agree a date and time"
     from django.utils import timezone
 
-    from coffeechat.interviews.next_step import next_step
+    from coffeechat.conversations.next_step import next_step
 
     assert page_step in next_step(interview, timezone.now(), prepared=False).text
 
@@ -50,7 +51,7 @@ def test_sending_the_thank_you_marks_it_thanked(owner):
     with time_machine.travel(at(2026, 3, 3, 16), tick=False):
         interview.mark_done()
         thanks = message(interview, "thank-you")
-        thanks.mark_sent()
+        moves.sent(thanks)
     interview.refresh_from_db()
     assert interview.stage == S.THANKED
     assert interview.thanked_at == at(2026, 3, 3, 16)
@@ -60,7 +61,7 @@ def test_a_thank_you_for_a_meeting_left_unmarked_marks_it_done_and_thanked(owner
     with time_machine.travel(at(2026, 3, 2, 9), tick=False):
         interview = scheduled(owner, at(2026, 3, 3, 14))
     with time_machine.travel(at(2026, 3, 3, 16), tick=False):
-        message(interview, "thank-you").mark_sent()
+        moves.sent(message(interview, "thank-you"))
     interview.refresh_from_db()
     assert interview.stage == S.THANKED
 
@@ -68,7 +69,7 @@ def test_a_thank_you_for_a_meeting_left_unmarked_marks_it_done_and_thanked(owner
 def test_other_messages_only_land_on_the_timeline(owner):
     with time_machine.travel(at(2026, 3, 2, 9), tick=False):
         interview = scheduled(owner, at(2026, 3, 3, 14))
-        message(interview, "running-late").mark_sent()
+        moves.sent(message(interview, "running-late"))
     interview.refresh_from_db()
     assert interview.stage == S.SCHEDULED
     assert interview.timeline.last().text == "Running late sent"

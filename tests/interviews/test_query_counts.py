@@ -12,8 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from coffeechat.agenda.items import PROVIDERS, due_items
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations import due as conversation_due
+from coffeechat.due import due_items
+from coffeechat.interviews import due as interview_due
 from coffeechat.interviews.models import (
     Interaction,
     Interview,
@@ -103,16 +105,16 @@ def count_queries(func):
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("provider", [p for p in PROVIDERS if ".interviews." in p])
+@pytest.mark.parametrize(
+    "provider", [*interview_due.PROVIDERS, conversation_due.keep_in_touch], ids=lambda p: p.__name__
+)
 def test_each_interview_provider_runs_at_most_two_queries(
     owner, provider, django_assert_max_num_queries
 ):
-    from django.utils.module_loading import import_string
-
     fill_account(owner)
     owner = type(owner).objects.get(pk=owner.pk)  # nothing cached
     with django_assert_max_num_queries(2):  # the profile, then one query
-        list(import_string(provider)(owner, timezone.localdate()))
+        list(provider(owner, timezone.localdate()))
 
 
 def test_the_agenda_costs_the_same_queries_for_a_small_and_the_benchmark_account(owner, outsider):

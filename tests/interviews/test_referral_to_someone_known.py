@@ -5,6 +5,7 @@ import uuid
 import pytest
 
 from coffeechat.contacts.models import Contact, Organization
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview
 
 
@@ -62,7 +63,7 @@ def test_using_them_notes_the_suggestion_and_plans_one_conversation(owner_client
 
 
 def test_a_conversation_already_under_way_is_not_doubled(owner_client, owner, interview, lin):
-    Interview.plan(owner, lin)
+    moves.plan(owner, lin)
 
     refer(owner_client, interview, first_name="Lin", last_name="Wu", person=lin.pk)
 

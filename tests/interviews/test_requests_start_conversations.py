@@ -4,6 +4,7 @@ import datetime
 
 import time_machine
 
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview
 from coffeechat.outreach.models import Message
 from tests.interviews.conftest import make_contact, make_interview
@@ -19,7 +20,7 @@ def request_to(contact, **fields):
 
 def test_sending_a_request_from_the_contact_page_starts_a_conversation(owner, contact):
     request = request_to(contact)
-    request.mark_sent()
+    moves.sent(request)
     [interview] = Interview.objects.filter(contact=contact)
     request.refresh_from_db()
     assert request.interview == interview
@@ -32,7 +33,7 @@ def test_sending_a_request_from_the_contact_page_starts_a_conversation(owner, co
 
 def test_a_conversation_already_planned_takes_the_request(owner, contact):
     planned = make_interview(owner, contact)
-    request_to(contact).mark_sent()
+    moves.sent(request_to(contact))
     assert list(Interview.objects.filter(contact=contact)) == [planned]
     planned.refresh_from_db()
     assert planned.stage == S.REQUESTED
@@ -40,7 +41,7 @@ def test_a_conversation_already_planned_takes_the_request(owner, contact):
 
 def test_a_finished_conversation_is_left_alone_and_a_new_one_starts(owner, contact):
     old = make_interview(owner, contact, stage=S.KEEPING_IN_TOUCH)
-    request_to(contact).mark_sent()
+    moves.sent(request_to(contact))
     new = Interview.objects.filter(contact=contact).exclude(pk=old.pk).get()
     assert new.stage == S.REQUESTED
     old.refresh_from_db()
@@ -49,8 +50,8 @@ def test_a_finished_conversation_is_left_alone_and_a_new_one_starts(owner, conta
 
 def test_the_answer_then_moves_the_conversation_on(owner, contact):
     request = request_to(contact)
-    request.mark_sent()
-    request.mark_replied()
+    moves.sent(request)
+    moves.answered(request)
     interview = Interview.objects.get(contact=contact)
     assert interview.stage == S.REQUESTED and interview.replied_at is not None
 
@@ -64,7 +65,7 @@ def test_planning_a_conversation_takes_in_a_request_already_answered(owner, cont
     follow_up.follow_up_to = request
     follow_up.save()
     with time_machine.travel(datetime.datetime(2026, 3, 5, 9, tzinfo=datetime.UTC)):
-        interview = Interview.plan(owner, contact)
+        interview = moves.plan(owner, contact)
     request.refresh_from_db()
     follow_up.refresh_from_db()
     assert request.interview == interview and follow_up.interview == interview
@@ -75,22 +76,22 @@ def test_planning_a_conversation_takes_in_a_request_already_answered(owner, cont
 def test_a_request_let_go_is_not_taken_in(owner, contact):
     sent = datetime.datetime(2026, 3, 2, 15, tzinfo=datetime.UTC)
     request_to(contact, state="sent", sent_at=sent, no_reply_at=sent)
-    interview = Interview.plan(owner, contact)
+    interview = moves.plan(owner, contact)
     assert interview.stage == S.PLANNED
     assert not interview.messages.exists()
 
 
 def test_someone_else_s_request_is_never_taken_in(owner, outsider, contact):
     theirs = make_contact(outsider, "Ada", "Okafor")
-    request_to(theirs).mark_sent()
-    interview = Interview.plan(owner, contact)
+    moves.sent(request_to(theirs))
+    interview = moves.plan(owner, contact)
     assert interview.stage == S.PLANNED
     assert Interview.objects.filter(owner=outsider).get().messages.count() == 1
 
 
 def test_the_plan_page_takes_in_the_request(owner_client, owner, contact):
     request = request_to(contact)
-    request.mark_sent()
+    moves.sent(request)
     Interview.objects.all().delete()  # as if sent before conversations started themselves
     request.refresh_from_db()
     response = owner_client.post("/interviews/new/", {"contact": contact.pk})
@@ -100,7 +101,7 @@ def test_the_plan_page_takes_in_the_request(owner_client, owner, contact):
 
 
 def test_plan_a_conversation_opens_the_one_under_way(owner_client, owner, contact):
-    request_to(contact).mark_sent()
+    moves.sent(request_to(contact))
     under_way = Interview.objects.get(contact=contact)
     response = owner_client.get(f"/interviews/new/?contact={contact.pk}", follow=True)
     assert response.redirect_chain == [(under_way.get_absolute_url(), 302)]
@@ -121,7 +122,7 @@ def test_a_new_conversation_can_follow_a_finished_one(owner_client, owner, conta
 def test_a_request_to_someone_already_scheduled_joins_that_conversation(owner, contact):
     scheduled = make_interview(owner, contact, stage=S.SCHEDULED)
     request = request_to(contact)
-    request.mark_sent()
+    moves.sent(request)
     request.refresh_from_db()
     assert request.interview == scheduled
     assert Interview.objects.filter(contact=contact).count() == 1

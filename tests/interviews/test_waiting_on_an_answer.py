@@ -7,6 +7,7 @@ import time_machine
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Organization
+from coffeechat.conversations import moves
 from coffeechat.outreach.models import Message
 from tests.interviews.conftest import make_contact
 
@@ -23,7 +24,7 @@ def sent_request(owner, contact, day=3):
         owner=owner, contact=contact, kind="request", subject="Hello", body="Hi"
     )
     with time_machine.travel(at(day), tick=False):
-        request.mark_sent()
+        moves.sent(request)
     request.refresh_from_db()
     return request
 
@@ -55,7 +56,7 @@ def test_after_an_unanswered_follow_up_it_suggests_letting_go(owner_client, owne
         owner=owner, contact=contact, kind="follow-up", follow_up_to=request, body="Hi again"
     )
     with time_machine.travel(at(10), tick=False):
-        follow_up.mark_sent()
+        moves.sent(follow_up)
     page = step_on(owner_client, request, 12)
     assert "You followed up. If Ada Okafor still hasn't answered by Mon 17 Nov" in page
     page = step_on(owner_client, request, 17)
@@ -76,7 +77,7 @@ def test_with_3b7_day_3_suggests_a_second_person_and_dates_the_follow_up(owner_c
 def test_an_answer_ends_the_waiting(owner_client, owner, contact):
     request = sent_request(owner, contact)
     with time_machine.travel(at(6), tick=False):
-        request.mark_replied()
+        moves.answered(request)
     page = step_on(owner_client, request, 12)
     assert "Ada Okafor answered. Agree a date and time" in page
     assert "Write the follow-up" not in page

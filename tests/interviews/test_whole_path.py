@@ -7,6 +7,7 @@ from io import StringIO
 import time_machine
 from django.core.management import call_command
 
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview
 from coffeechat.outreach.models import Message
 from tests.interviews.conftest import at
@@ -37,11 +38,11 @@ def test_from_planning_to_keeping_in_touch(owner_client, new_york_owner, contact
         request = Message.objects.create(
             owner=new_york_owner, contact=contact, interview=interview, subject="Hi", body="Hi"
         )
-        request.mark_sent()
+        moves.sent(request)
     interview.refresh_from_db()
     assert interview.stage == S.REQUESTED
     with time_machine.travel(at(2026, 3, 4, 9), tick=False):
-        request.mark_replied()
+        moves.answered(request)
         client.post(
             f"/interviews/{interview.pk}/schedule/",
             {
@@ -99,7 +100,7 @@ def test_from_planning_to_keeping_in_touch(owner_client, new_york_owner, contact
         thanks = Message.objects.get(kind="thank-you")
         assert response["Location"] == thanks.get_absolute_url()
         assert "Spend a summer in a lab first" in thanks.body
-        thanks.mark_sent()
+        moves.sent(thanks)
         client.post(f"/interviews/{interview.pk}/move/keep-in-touch/")
         todo = interview.todos.get()
         client.post(f"/interviews/todos/{todo.pk}/toggle/")

@@ -6,6 +6,7 @@ import pytest
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations import moves
 from coffeechat.outreach.due import follow_up_items
 from tests.outreach.conftest import make_message
 
@@ -70,7 +71,7 @@ def test_the_sent_date_is_the_students_local_date(owner, ada):
 
 def test_drafts_and_answered_requests_need_no_follow_up(owner, ada):
     make_message(owner, ada)
-    make_message(owner, ada, sent_on=MON).mark_replied()
+    moves.answered(make_message(owner, ada, sent_on=MON))
     assert follow_up_items(owner, day(30)) == []
 
 
@@ -122,14 +123,14 @@ def test_people_already_written_to_are_not_suggested(owner, ada, grace):
 def test_letting_go_ends_the_reminders(owner, ada, grace):
     request = make_message(owner, ada, sent_on=MON)
     make_message(owner, ada, kind="follow-up", follow_up_to=request, sent_on=day(8))
-    request.mark_no_reply()
+    moves.let_go(request)
     assert follow_up_items(owner, day(40)) == []
 
 
 def test_a_reply_to_the_follow_up_ends_the_reminders(owner, ada):
     request = make_message(owner, ada, sent_on=MON)
     follow_up = make_message(owner, ada, kind="follow-up", follow_up_to=request, sent_on=day(8))
-    follow_up.mark_replied()
+    moves.answered(follow_up)
     assert follow_up_items(owner, day(40)) == []
 
 

@@ -5,6 +5,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from coffeechat.conversations import moves
 from coffeechat.outreach.models import Message
 from tests.outreach.conftest import make_message
 
@@ -107,21 +108,21 @@ class TestTheInterviewMovesAlong:
 
     def test_sending_the_request_marks_the_interview_requested(self, owner, ada, interview):
         message = make_message(owner, ada, interview=interview)
-        message.mark_sent()
+        moves.sent(message)
         interview.refresh_from_db()
         assert interview.stage == "requested"
 
     def test_a_reply_reaches_the_interview(self, owner, ada, interview):
         message = make_message(owner, ada, interview=interview)
-        message.mark_sent()
-        message.mark_replied()
+        moves.sent(message)
+        moves.answered(message)
         interview.refresh_from_db()
         assert interview.replied_at == message.replied_at
 
     def test_letting_go_marks_the_interview_no_reply(self, owner, ada, interview):
         message = make_message(owner, ada, interview=interview)
-        message.mark_sent()
-        message.mark_no_reply()
+        moves.sent(message)
+        moves.let_go(message)
         interview.refresh_from_db()
         assert interview.stage == "no-reply"
 
@@ -132,7 +133,7 @@ class TestTheInterviewMovesAlong:
         interview.schedule(start, time_zone="UTC")
         interview.mark_done()
         thanks = make_message(owner, ada, kind="thank-you", interview=interview)
-        thanks.mark_sent()
+        moves.sent(thanks)
         interview.refresh_from_db()
         assert interview.stage == "thanked"
 
@@ -140,9 +141,9 @@ class TestTheInterviewMovesAlong:
 def test_a_stale_copy_cannot_record_a_second_send(owner, ada):
     message = make_message(owner, ada)
     other_tab = Message.objects.get(pk=message.pk)
-    message.mark_sent(via="mailto")
+    moves.sent(message, via="mailto")
     with pytest.raises(ValidationError, match="already sent"):
-        other_tab.mark_sent(via="clipboard")
+        moves.sent(other_tab, via="clipboard")
     assert Message.objects.get(pk=message.pk).sent_via == "mailto"
 
 

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import time_machine
 
+from coffeechat.conversations import moves
 from coffeechat.outreach.models import Message
 from tests.outreach.conftest import free_port, make_message
 
@@ -356,7 +357,7 @@ def test_a_sent_message_shows_no_fixes_only_a_folded_count_of_the_checkers_notes
 
 def test_an_answered_message_with_nothing_to_note_shows_no_checker_at_all(owner_client, owner, ada):
     answered = make_message(owner, ada, body=GOOD_BODY, sent_on=datetime.date(2025, 11, 3))
-    answered.mark_replied()
+    moves.answered(answered)
     page = owner_client.get(f"/outreach/messages/{answered.pk}/").text
     assert "Checker" not in page and "check-afterwards" not in page
 
@@ -386,7 +387,7 @@ def test_an_answered_date_typed_in_another_format_says_the_one_it_needs(owner_cl
 
 
 def test_a_message_marked_sent_by_hand_says_so_in_plain_words(owner_client, draft):
-    draft.mark_sent()
+    moves.sent(draft)
     page = owner_client.get(draft.get_absolute_url()).text
     assert "(you marked it sent)" in page
     assert "via marked by hand" not in page

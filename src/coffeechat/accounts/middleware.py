@@ -1,7 +1,8 @@
 import time
-import zoneinfo
 
 from django.utils import timezone
+
+from coffeechat.zones import zone_named
 
 SESSION_KEY = "coffeechat_tz"
 # How long a session trusts the time zone it read from the profile. A change made in
@@ -44,10 +45,7 @@ class UserTimezoneMiddleware:
 
 
 def _activate(name: str) -> None:
-    try:
-        timezone.activate(zoneinfo.ZoneInfo(name))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        timezone.deactivate()
+    timezone.activate(zone_named(name))
 
 
 class PrivatePagesMiddleware:

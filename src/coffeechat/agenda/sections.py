@@ -7,7 +7,7 @@ due first), so each section keeps that order and the sections follow one another
 import datetime
 from dataclasses import dataclass
 
-from coffeechat.agenda.items import DueItem
+from coffeechat.due import DueItem
 
 # How many items each section shows on the home page; the agenda page shows them all.
 HOME_LIMIT = 10

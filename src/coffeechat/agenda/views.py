@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from coffeechat.agenda.feed import build_feed
-from coffeechat.agenda.items import due_items
 from coffeechat.agenda.models import CalendarFeed
 from coffeechat.agenda.sections import sections
+from coffeechat.due import due_items
 
 
 def everything_due(request):

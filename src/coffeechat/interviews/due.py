@@ -10,33 +10,32 @@ the number of contacts, interviews or messages. Rules, in the user's own time zo
 - reflect: a meeting that has ended with no reflection written. Due the day it ended.
 - thank-you: from the meeting's end until the interview is thanked. Due on the day
   24 hours after the end; overdue once those 24 hours have passed.
-- keep-in-touch: for each contact you have met (or given a cadence yourself), due on the
-  day of the last interaction plus the cadence. Every interaction restarts the clock:
-  interactions logged by hand or by a meeting, and messages sent to or answered by them.
 - todo: an open next step due on or before today; one without a date is due today.
+
+Which interviews are due to be prepared, reflected on or thanked is the rule beside the
+model (``to_prepare``, ``to_reflect``, ``to_thank``), the same the interview's page reads.
+Keeping in touch reads messages too, so it is the conversations app's (conversations/due.py).
 """
 
 import datetime
 
-from django.apps import apps
-from django.db import connections
-from django.db.models import Count, DateTimeField, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
-from coffeechat.agenda.items import DueItem
+from coffeechat import ical
+from coffeechat.due import DueItem, DueKind
 from coffeechat.interviews.models import (
     MET_STAGES,
     THANK_YOU_WITHIN,
-    Interaction,
     Interview,
-    KeepInTouch,
     Todo,
+    to_prepare,
+    to_reflect,
+    to_thank,
 )
-from coffeechat.interviews.zones import local_day_bounds, user_zone
 from coffeechat.markup import url_pattern
+from coffeechat.zones import local_day_bounds, user_zone
 
 S = Interview.Stage
 MEETING_DAYS_AHEAD = 6
@@ -108,7 +107,7 @@ def preparation(user, today):
     end = local_day_bounds(today + datetime.timedelta(days=PREPARE_DAYS_AHEAD), zone)[1]
     rows = (
         _interviews(user)
-        .filter(stage=S.SCHEDULED, starts_at__gt=moment, starts_at__lt=end)
+        .filter(to_prepare(moment), starts_at__lt=end)
         .annotate(question_count=Count("questions"))
     )
     for interview in rows.order_by("starts_at"):
@@ -130,12 +129,7 @@ def reflections(user, today):
     moment = moment_for(today, zone)
     url = url_pattern("interviews:reflect")
     rows = (
-        Interview.objects.filter(
-            owner=user,
-            stage__in=[S.SCHEDULED, *MET_STAGES],
-            ends_at__lte=moment,
-            reflected_at__isnull=True,
-        )
+        Interview.objects.filter(to_reflect(moment), owner=user)
         .order_by("ends_at")
         .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
     )
@@ -156,7 +150,7 @@ def thank_yous(user, today):
     moment = moment_for(today, zone)
     url = url_pattern("interviews:detail")
     rows = (
-        Interview.objects.filter(owner=user, stage__in=[S.SCHEDULED, S.DONE], ends_at__lte=moment)
+        Interview.objects.filter(to_thank(moment), owner=user)
         .order_by("ends_at")
         .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
     )
@@ -175,125 +169,6 @@ def thank_yous(user, today):
             title=title,
             url=url.format(pk) + "#thank-you",
         )
-
-
-def _latest(queryset, field):
-    return Subquery(
-        queryset.filter(contact=OuterRef("pk"), **{f"{field}__isnull": False})
-        .order_by(f"-{field}")
-        .values(field)[:1]
-    )
-
-
-# Stands in for "never" inside GREATEST(), which SQLite makes NULL if any argument is.
-NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def last_interactions(queryset):
-    """Annotate contacts with ``last_interaction``: the latest moment of any interaction.
-
-    Interactions logged by hand or by a meeting, meetings held, and outreach messages sent
-    to them or answered by them all count; one column, computed in the database.
-    """
-    moments = [
-        _latest(Interaction.objects.all(), "happened_at"),
-        _latest(Interview.objects.filter(stage__in=MET_STAGES), "ends_at"),
-    ]
-    try:
-        Message = apps.get_model("outreach", "Message")
-    except LookupError:  # the outreach app is not installed
-        Message = None
-    if Message is not None:
-        moments.append(_latest(Message.objects.all(), "sent_at"))
-        moments.append(_latest(Message.objects.all(), "replied_at"))
-    latest = Greatest(
-        *(Coalesce(moment, Value(NEVER), output_field=DateTimeField()) for moment in moments),
-        output_field=DateTimeField(),
-    )
-    return queryset.annotate(last_interaction=latest)
-
-
-def last_interaction(row):
-    """The annotated latest moment, or None; ``row`` is a contact or a ``values()`` dict."""
-    value = row.get("last_interaction") if isinstance(row, dict) else row.last_interaction
-    return None if value is None or value <= NEVER else value
-
-
-def keep_in_touch(user, today):
-    zone = user_zone(user)
-    Contact = apps.get_model("contacts", "Contact")
-    settings = KeepInTouch.objects.filter(owner=user)
-    met_by_default = (
-        Interview.objects.filter(owner=user, stage__in=MET_STAGES)
-        .exclude(contact_id__in=settings.values("contact_id"))
-        .order_by()
-        .values("contact_id")
-    )
-    # Driven from the people met or given a cadence, not from every contact: one set of
-    # ids (a UNION) rather than an OR, which made SQLite walk every contact of the owner.
-    tracked = (
-        Contact.objects.filter(owner=user)
-        .filter(
-            pk__in=settings.filter(cadence_days__isnull=False)
-            .order_by()
-            .values("contact_id")
-            .union(met_by_default)
-        )
-        .annotate(
-            cadence=F("keep_in_touch__cadence_days"),
-            tracked_since=F("keep_in_touch__created_at"),
-        )
-        .order_by()
-    )
-    # The clock starts at the last interaction; with none yet, when the cadence was set.
-    clocks = (
-        last_interactions(tracked)
-        .annotate(clock=Coalesce(NullIf("last_interaction", Value(NEVER)), "tracked_since"))
-        .values_list("id", "first_name", "last_name", "cadence", "clock")
-    )
-    url = url_pattern("contacts:detail")
-    for pk, first, last_name, cadence, clock in _due_clocks(clocks, today, zone):
-        cadence = cadence or KeepInTouch.DEFAULT_DAYS
-        due = clock.astimezone(zone).date() + datetime.timedelta(days=cadence)
-        name = _name(first, last_name)
-        yield DueItem(
-            kind="keep-in-touch",
-            contact_id=pk,
-            contact=name,
-            due=due,
-            title=f"Check in with {name}: last in touch {clock.astimezone(zone):%-d %b %Y}",
-            url=url.format(pk) + "#keep-in-touch",
-        )
-
-
-def _due_clocks(clocks, today, zone):
-    """The rows of ``clocks`` whose check-in is due by ``today``, filtered in the database.
-
-    A check-in is due when the clock's local date plus the cadence is on or before today,
-    that is when the clock is earlier than the start of (today - cadence + 1). The query is
-    wrapped in one outer SELECT that compares the clock once with its cadence's cutoff, and
-    only the people who are due come back to Python.
-    """
-    connection = connections[clocks.db]
-    inner, params = clocks.query.sql_with_params()
-    cases, cutoffs = [], []
-    for days, _label in KeepInTouch.CADENCES:
-        start = local_day_bounds(today - datetime.timedelta(days=days - 1), zone)[0]
-        cases.append("WHEN %s THEN %s")
-        cutoffs += [days, connection.ops.adapt_datetimefield_value(start)]
-    # One comparison with the cadence's cutoff, not one per cadence: the databases copy the
-    # clock's expression (four subqueries) into every place the outer query names it.
-    cutoff = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
-    sql = f"SELECT * FROM ({inner}) t WHERE t.clock < {cutoff}"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, *cutoffs))
-        rows = cursor.fetchall()
-    for pk, first, last, cadence, clock in rows:
-        if isinstance(clock, str):  # SQLite keeps datetimes as UTC text
-            clock = parse_datetime(clock)
-        if timezone.is_naive(clock):
-            clock = timezone.make_aware(clock, datetime.UTC)
-        yield pk, first, last, cadence, clock
 
 
 def todos(user, today):
@@ -325,3 +200,37 @@ def todos(user, today):
             # Each to-do has its own anchor, so each has its own calendar UID too.
             url=(detail.format(interview_id) if interview_id else everything) + f"#todo-{pk}",
         )
+
+
+# How far back finished meetings stay in the calendar feed.
+PAST_DAYS = 60
+
+
+def meeting_events(user, *, now: datetime.datetime, base_url: str = "") -> list:
+    """Meetings as timed events for the calendar feed: the scheduled ones, and those held
+    in the last ``PAST_DAYS`` days."""
+    meetings = (
+        Interview.objects.filter(
+            owner=user,
+            stage__in=[Interview.Stage.SCHEDULED, *MET_STAGES],
+            starts_at__gte=now - datetime.timedelta(days=PAST_DAYS),
+        )
+        .select_related("contact")
+        .order_by("starts_at")
+    )
+    return [
+        ical.meeting_event(interview, url=base_url + interview.get_absolute_url(), stamp=now)
+        for interview in meetings
+    ]
+
+
+KINDS = [
+    # A meeting is in the calendar feed as a timed event already, not as an all-day one.
+    DueKind("meeting", "Meeting", 10, all_day=False),
+    DueKind("thank-you", "Thank-you", 20),
+    DueKind("prepare", "Preparation", 25),
+    DueKind("reflect", "Reflection", 30),
+    DueKind("todo", "Next step", 60),
+]
+PROVIDERS = [meetings, preparation, reflections, thank_yous, todos]
+EVENTS = [meeting_events]

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.time_zones import TimeZoneField
 from coffeechat.contacts.models import Contact
+from coffeechat.forms import DATE_FORMAT, DATE_INPUT_FORMATS
 from coffeechat.interviews import questions as bank
 from coffeechat.interviews.models import (
     ASK_MAX_MINUTES,
@@ -17,8 +18,7 @@ from coffeechat.interviews.models import (
     Mode,
     Todo,
 )
-from coffeechat.interviews.zones import BadLocalTime, aware
-from coffeechat.outreach.forms import DATE_FORMAT, DATE_INPUT_FORMATS
+from coffeechat.zones import BadLocalTime, aware
 
 
 class StartInterviewForm(forms.Form):

@@ -1,8 +1,8 @@
 """The thank-you draft: the top points of the conversation, picked from notes and reflection.
 
-``thank_you_points`` is pure. ``draft_thank_you`` fills the student's thank-you template
-(their own copy, else the built-in) with them through the outreach merge fields, and saves
-the draft as an outreach message linked to the interview.
+``thank_you_points`` is pure. ``conversations.moves.draft_thank_you`` fills the student's
+thank-you template (their own copy, else the built-in) with them through the outreach merge
+fields, and saves the draft as an outreach message linked to the interview.
 
 The points go mid-sentence ("What has stayed with me most is {{ takeaway }}. Because of
 it, I plan to {{ next_step }}."), in the built-in template and in any copy the student
@@ -12,8 +12,6 @@ sentence fits.
 """
 
 import re
-
-from django.db import transaction
 
 # Reflection answers that make a good "what stayed with me", most telling first.
 TAKEAWAY_SOURCES = ("advice", "learned", "surprised")
@@ -169,34 +167,3 @@ def thank_you_points(
             takeaway = takeaway or _takeaway(text)
     next_step = _next_step(todos[0]) if todos else ""
     return takeaway, next_step
-
-
-@transaction.atomic
-def draft_thank_you(interview):
-    """Create (and return) a draft thank-you message for ``interview``."""
-    from coffeechat.accounts.models import Profile
-    from coffeechat.outreach.drafting import draft_from, find_template, merge_values
-    from coffeechat.outreach.models import Message
-
-    owner = interview.owner
-    template = find_template(owner, "thank-you")
-    notes = [q.notes for q in interview.questions.order_by("position", "id")]
-    todos = [t.text for t in interview.todos.filter(done_at__isnull=True).order_by("id")]
-    takeaway, next_step = thank_you_points(
-        interview.reflection or {}, notes, interview.free_notes, todos
-    )
-    values = merge_values(Profile.for_user(owner), interview.contact, interview=interview)
-    values.update(takeaway=takeaway, next_step=next_step)
-    draft = draft_from(template, values)
-    message = Message.objects.create(
-        owner=owner,
-        contact=interview.contact,
-        interview=interview,
-        channel=template.channel,
-        kind="thank-you",
-        subject=draft.subject,
-        body=draft.body,
-        template_key=template.key,
-    )
-    interview.log("message", "Drafted the thank-you")
-    return message

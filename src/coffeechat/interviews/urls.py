@@ -6,8 +6,6 @@ app_name = "interviews"
 
 urlpatterns = [
     path("", interviews.list_interviews, name="list"),
-    path("new/", interviews.start_interview, name="start"),
-    path("<int:pk>/", interviews.interview_detail, name="detail"),
     path("<int:pk>/move/<slug:action>/", interviews.move_interview, name="move"),
     path("<int:pk>/schedule/", interviews.schedule_interview, name="schedule"),
     path("<int:pk>/cancel/", interviews.cancel_interview, name="cancel"),
@@ -27,7 +25,6 @@ urlpatterns = [
     path("<int:pk>/referral/", meeting.add_referral, name="referral"),
     path("<int:pk>/reflect/", after.reflect, name="reflect"),
     path("<int:pk>/todos/", after.add_todo, name="add_todo"),
-    path("<int:pk>/thank-you/", after.draft_thank_you, name="draft_thank_you"),
     path("todos/", after.list_todos, name="todos"),
     path("todos/<int:todo_pk>/toggle/", after.toggle_todo, name="toggle_todo"),
     path(

@@ -7,7 +7,6 @@ else who could be suggested).
 """
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -16,18 +15,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
-from coffeechat.agenda.items import KIND_PRIORITY, DueItem
 from coffeechat.contacts.models import Contact
+from coffeechat.due import DueItem, DueKind, priority
 from coffeechat.markup import url_pattern
 from coffeechat.outreach.followup import Thread, follow_up_due, next_steps
 from coffeechat.outreach.models import Kind, Message
+from coffeechat.zones import zone_named
 
 State = Message.State
 
 
 def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     profile = Profile.for_user(user)
-    tz = _zone(profile.time_zone)
+    tz = zone_named(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
 
     # The open requests (through the message_open index), each with what its follow-ups
@@ -159,7 +159,7 @@ def request_status(request: Message, today: datetime.date) -> RequestStatus | No
     if request.state != State.SENT or request.no_reply_at or request.sent_at is None:
         return None
     profile = Profile.for_user(request.owner)
-    tz = _zone(profile.time_zone)
+    tz = zone_named(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
     followed_up_at, answered = (
         _with_follow_ups(Message.objects.filter(pk=request.pk))
@@ -181,7 +181,7 @@ def request_status(request: Message, today: datetime.date) -> RequestStatus | No
     steps = next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7)
     if steps:
         # Following up comes before 3B7's second person when both are due.
-        step = min(steps, key=lambda s: KIND_PRIORITY.get(s.kind, 50))
+        step = min(steps, key=lambda s: priority(s.kind))
         return RequestStatus(step.kind, step.due, followed_up, follow_up_on)
     waited_from = thread.follow_up_sent_on or thread.request_sent_on
     due = follow_up_due(waited_from, wait_days=wait_days, use_3b7=use_3b7)
@@ -355,16 +355,17 @@ def _name(row) -> str:
     return " ".join(part for part in (row["first_name"], row["last_name"]) if part) or "(no name)"
 
 
-def _zone(name):
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return datetime.UTC
-
-
 def _local_date(moment: datetime.datetime, tz) -> datetime.date:
     return timezone.localtime(moment, tz).date()
 
 
 def _short_date(day: datetime.date, today: datetime.date) -> str:
     return day.strftime("%-d %b" if day.year == today.year else "%-d %b %Y")
+
+
+KINDS = [
+    DueKind("follow-up", "Follow-up", 40),
+    DueKind("second-contact", "Second person (3B7)", 45),
+    DueKind("try-someone-else", "Someone else", 50),
+]
+PROVIDERS = [follow_up_items]

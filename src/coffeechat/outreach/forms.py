@@ -3,14 +3,9 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from coffeechat.forms import DATE_FORMAT, DATE_INPUT_FORMATS
 from coffeechat.outreach.merge import unknown_fields
 from coffeechat.outreach.models import Channel, Message, MessageTemplate
-
-# A date typed where the browser has no date picker must be in the one form we read
-# (the picker sends it too). Django would also take 3/11/2025 as 11 March, which a
-# student who means 3 November would never notice, so only this form is accepted.
-DATE_FORMAT = "YYYY-MM-DD, e.g. 2026-03-14"
-DATE_INPUT_FORMATS = ["%Y-%m-%d"]
 
 
 class DraftForm(forms.ModelForm):

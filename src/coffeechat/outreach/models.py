@@ -2,7 +2,8 @@
 
 A Message moves draft → sent → replied. The moves are methods here, so the web pages
 and the console commands change state the same way and refuse the same impossible moves
-(a reply to a draft, sending twice).
+(a reply to a draft, sending twice). What a move means for the conversation (an interview
+requested, answered, thanked) is conversations.moves', which calls these.
 """
 
 import datetime
@@ -169,13 +170,6 @@ class Message(Owned):
                 self.refresh_from_db(fields=["state", "sent_at", "sent_via"])
                 self.check_sendable(when)  # raises: already sent
             self.state, self.sent_at, self.sent_via = self.State.SENT, when, via
-            if self.kind == Kind.REQUEST and self.interview_id is None:
-                # Asking for a conversation starts one, wherever the request was written.
-                from coffeechat.interviews.models import Interview
-
-                self.join(Interview.for_request(self))
-            else:
-                self._tell_interview()
 
     def claim_for_smtp(self) -> bool:
         """Take this draft for sending by SMTP; False while another request is sending it."""
@@ -212,7 +206,6 @@ class Message(Owned):
             request = self.follow_up_to
             if request is not None and request.state == self.State.SENT:
                 request._set_replied(when)
-            self._tell_interview()
 
     def _set_replied(self, when):
         self.state = self.State.REPLIED
@@ -229,30 +222,9 @@ class Message(Owned):
             raise ValidationError("They replied, so this can't be marked as no reply.")
         if request.no_reply_at:
             raise ValidationError(f"Already marked as no reply on {_day(request.no_reply_at)}.")
-        with transaction.atomic():
-            request.no_reply_at = when or timezone.now()
-            request.save(update_fields=["no_reply_at", "updated_at"])
-            interview = request.interview
-            if interview is not None and interview.stage == interview.Stage.REQUESTED:
-                interview.mark_no_reply()
+        request.no_reply_at = when or timezone.now()
+        request.save(update_fields=["no_reply_at", "updated_at"])
         return request
-
-    def join(self, interview):
-        """Make this request (and its follow-ups) part of ``interview``, which then moves
-        along as if it had been sent from there: requested, and answered if it was."""
-        with transaction.atomic():
-            self.interview = interview
-            self.save(update_fields=["interview", "updated_at"])
-            self.follow_ups.filter(interview=None).update(interview=interview)
-            if self.state == self.State.REPLIED and interview.stage == interview.Stage.PLANNED:
-                interview.mark_requested(self)
-            self._tell_interview()
-
-    def _tell_interview(self):
-        """Let the interview this message belongs to move along (requested, thanked...)."""
-        # The interviews app decides what a sent or answered message means for its stage.
-        if self.interview_id:
-            self.interview.record_message(self)
 
 
 def _day(moment):

@@ -3,20 +3,22 @@
 Every change of stage is a method on ``Interview`` (``schedule``, ``mark_done``,
 ``mark_thanked``…). Each refuses a move that makes no sense with ``TransitionRefused``
 (a message fit to show the user) and leaves an entry on the interview's timeline. The
-web pages, the CLI and the outreach app all call these same methods.
+web pages, the CLI and conversations.moves (a message sent or answered) call these same
+methods; this module knows nothing of messages.
 """
 
 import datetime
 import zoneinfo
 
-from django.apps import apps
 from django.db import models, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.accounts.ownership import Owned
 from coffeechat.interviews.models.keeping_in_touch import Interaction
 from coffeechat.interviews.models.records import TimelineEntry
+from coffeechat.zones import zone_named
 
 # The guide's rule is to *ask* for 15 to 30 minutes. A meeting recorded as agreed may be
 # shorter or longer (they offered an hour): that earns a word of warning, not a refusal.
@@ -117,10 +119,7 @@ class Interview(Owned):
 
     @property
     def zone(self):
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone or "UTC")
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return datetime.UTC
+        return zone_named(self.time_zone)
 
     @property
     def local_start(self):
@@ -164,38 +163,12 @@ class Interview(Owned):
 
     @classmethod
     @transaction.atomic
-    def plan(cls, owner, contact):
-        """Plan a conversation with ``contact``. A request already sent to them that
-        belongs to no conversation yet (written from their contact page, say) joins it,
-        and so does its answer. Callers check ``under_way()`` first: one conversation at
-        a time with each person."""
+    def plan(cls, owner, contact, *, at=None):
+        """Plan a conversation with ``contact`` (conversations.moves.plan also takes in a
+        request already sent to them). Callers check ``under_way()`` first."""
         interview = cls.objects.create(owner=owner, contact=contact)
-        interview.log(TimelineEntry.Kind.STAGE, f"Planned a conversation with {contact.full_name}")
-        request = (
-            apps.get_model("outreach", "Message")
-            .objects.filter(
-                owner=owner, contact=contact, kind="request", interview=None, no_reply_at=None
-            )
-            .exclude(state="draft")
-            .order_by("-sent_at", "-id")
-            .first()
-        )
-        if request is not None:
-            request.join(interview)
-        return interview
-
-    @classmethod
-    def for_request(cls, message):
-        """The conversation a request sent outside any belongs to: the one with its
-        contact already under way, or a new one."""
-        waiting = cls.under_way(message.owner_id, message.contact_id)
-        if waiting is not None:
-            return waiting
-        interview = cls.objects.create(owner_id=message.owner_id, contact_id=message.contact_id)
         interview.log(
-            TimelineEntry.Kind.STAGE,
-            f"Planned a conversation with {message.contact.full_name}",
-            at=message.sent_at,  # no later than the request it is planned for
+            TimelineEntry.Kind.STAGE, f"Planned a conversation with {contact.full_name}", at=at
         )
         return interview
 
@@ -324,31 +297,6 @@ class Interview(Owned):
     def reopen(self):
         return self._move("reopen", note="Back to planning")
 
-    def record_message(self, message):
-        """Move along after an outreach message was sent or answered, if that means a move.
-
-        For the outreach app: call it after ``mark_sent``/``mark_replied``. It never refuses;
-        a message that doesn't change the stage only lands on the timeline.
-        """
-        kind = getattr(message, "kind", "")
-        state = getattr(message, "state", "")
-        try:
-            if state == "replied" and self.stage in (self.Stage.REQUESTED, self.Stage.NO_REPLY):
-                return self.mark_replied(message)
-            if kind == "request" and self.stage == self.Stage.PLANNED:
-                return self.mark_requested(message)
-            ended = self.ends_at is not None and self.ends_at <= timezone.now()
-            if kind == "thank-you" and self.stage == self.Stage.SCHEDULED and ended:
-                # Thanking them says the meeting happened, if it was left unmarked.
-                self.mark_done()
-            if kind == "thank-you" and self.stage == self.Stage.DONE:
-                return self.mark_thanked(message)
-        except TransitionRefused:
-            pass
-        label = kind.replace("-", " ") or "message"
-        self.log(TimelineEntry.Kind.MESSAGE, f"{label.capitalize()} {state or 'saved'}")
-        return self
-
 
 CLOSED_STAGES = {
     Interview.Stage.DECLINED,
@@ -362,6 +310,58 @@ MET_STAGES = {
 }
 
 S = Interview.Stage
+
+# What is due for an interview once it is scheduled: one rule, read by its page
+# (``next_step``), by the agenda (``interviews/due.py``) and so by the CLI and the feed.
+# Each rule is written twice, side by side, from the same stages: as a check on one
+# interview and as a filter for the database (tests/interviews/test_due_rules.py makes
+# the two agree for every stage).
+PREPARE_STAGES = frozenset({S.SCHEDULED})
+REFLECT_STAGES = frozenset({S.SCHEDULED, *MET_STAGES})
+THANK_STAGES = frozenset({S.SCHEDULED, S.DONE})
+
+
+def due_to_prepare(interview, now, *, prepared: bool) -> bool:
+    """The meeting is still to come and the preparation isn't done."""
+    return (
+        interview.stage in PREPARE_STAGES
+        and interview.starts_at is not None
+        and interview.starts_at > now
+        and not prepared
+    )
+
+
+def to_prepare(now) -> Q:
+    return Q(stage__in=PREPARE_STAGES, starts_at__gt=now)
+
+
+def due_to_reflect(interview, now) -> bool:
+    """The meeting has ended and no reflection is written yet."""
+    return (
+        interview.stage in REFLECT_STAGES
+        and interview.ends_at is not None
+        and interview.ends_at <= now
+        and interview.reflected_at is None
+    )
+
+
+def to_reflect(now) -> Q:
+    return Q(stage__in=REFLECT_STAGES, ends_at__lte=now, reflected_at__isnull=True)
+
+
+def due_to_thank(interview, now) -> bool:
+    """The meeting has ended and no thank-you went out yet (due within THANK_YOU_WITHIN)."""
+    return (
+        interview.stage in THANK_STAGES
+        and interview.ends_at is not None
+        and interview.ends_at <= now
+    )
+
+
+def to_thank(now) -> Q:
+    return Q(stage__in=THANK_STAGES, ends_at__lte=now)
+
+
 # action: (stages it may start from, stage it leads to, button label)
 TRANSITIONS = {
     "request": ({S.PLANNED}, S.REQUESTED, "I've asked them"),

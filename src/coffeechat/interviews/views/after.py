@@ -4,14 +4,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.forms import ReflectionForm, TodoForm
-from coffeechat.interviews.models import Interview, Todo
-from coffeechat.interviews.thanks import draft_thank_you as make_draft
+from coffeechat.interviews.models import Todo
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.saving import saved_status
@@ -88,21 +86,3 @@ def list_todos(request):
     order = ["-done_at", "-id"] if show_done else ["due_date", "id"]
     page = Paginator(todos.order_by(*order), 100).get_page(request.GET.get("page"))
     return render(request, "interviews/todos.html", {"page": page, "show_done": show_done})
-
-
-@post_only
-def draft_thank_you(request, pk):
-    interview = get_interview(
-        request, pk, Interview.objects.select_related("contact", "contact__organization")
-    )
-    met = interview.stage == Interview.Stage.DONE or (
-        interview.stage == Interview.Stage.SCHEDULED
-        and interview.ends_at is not None
-        and interview.ends_at <= timezone.now()
-    )
-    if not met:
-        messages.error(request, "A thank-you follows a meeting: mark the meeting done first.")
-        return redirect(interview)
-    message = make_draft(interview)
-    messages.success(request, "Your thank-you is drafted. Read it through, then send it.")
-    return redirect(message.get_absolute_url())

@@ -5,31 +5,23 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from coffeechat import ical
 from coffeechat.accounts.ownership import get_owned_or_404
-from coffeechat.contacts.models import Contact
-from coffeechat.contacts.search import pick_contacts
-from coffeechat.interviews import ical
 from coffeechat.interviews.forms import (
     CancelForm,
     ScheduleForm,
     StageFilterForm,
-    StartInterviewForm,
 )
 from coffeechat.interviews.models import (
     CLOSED_STAGES,
-    TRANSITIONS,
     Interview,
-    Todo,
     TransitionRefused,
     duration_warning,
 )
-from coffeechat.interviews.next_step import next_step
 from coffeechat.interviews.views import post_only
-from coffeechat.interviews.zones import user_zone
-from coffeechat.submissions.once import submitted_once
+from coffeechat.zones import user_zone
 
 PAGE_SIZE = 50
 
@@ -74,98 +66,6 @@ def list_interviews(request):
     stages = [(value, label, counts.get(value, 0)) for value, label in Interview.Stage.choices]
     context = {"form": form, "page": page, "stage": stage, "stages": stages}
     return render(request, "interviews/list.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@submitted_once
-def start_interview(request):
-    initial = {}
-    contact_id = request.GET.get("contact")
-    if contact_id:
-        initial["contact"] = get_owned_or_404(Contact, request.user, pk=contact_id)
-        if request.method == "GET" and (already := _under_way(request, initial["contact"])):
-            return already
-    form = StartInterviewForm(request.POST or None, owner=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        contact = form.cleaned_data["contact"]
-        if already := _under_way(request, contact):
-            return already
-        interview = Interview.plan(request.user, contact)
-        messages.success(request, f"Planned a conversation with {contact.full_name}.")
-        return redirect(interview)
-    contact = initial.get("contact") or (form.is_bound and form.cleaned_data.get("contact"))
-    query = request.GET.get("q", "").strip()
-    context = {
-        "form": form,
-        "contact": contact or None,
-        "has_contacts": bool(contact) or Contact.objects.owned_by(request.user).exists(),
-        # Without a person yet: a search for them, with their organization shown.
-        "query": query,
-        "people": [] if contact else pick_contacts(request.user, query),
-    }
-    return render(request, "interviews/start.html", context)
-
-
-def _under_way(request, contact):
-    """One conversation at a time with each person: a redirect to the one under way."""
-    interview = Interview.under_way(request.user, contact)
-    if interview is None:
-        return None
-    messages.info(
-        request, f"Your conversation with {contact.full_name} is already under way: here it is."
-    )
-    return redirect(interview)
-
-
-def _waiting(interview):
-    """(status, request) of the interview's unanswered request, for the next step."""
-    if interview.stage != Interview.Stage.REQUESTED or interview.replied_at:
-        return None
-    from coffeechat.outreach.due import request_status
-
-    sent = interview.messages.filter(kind="request", state="sent").order_by("-sent_at").first()
-    status = request_status(sent, timezone.localdate()) if sent else None
-    return (status, sent) if status else None
-
-
-def interview_detail(request, pk):
-    interview = get_interview(
-        request,
-        pk,
-        Interview.objects.select_related("contact", "contact__organization").annotate(
-            question_count=Count("questions")
-        ),
-    )
-    now = timezone.now()
-    prepared = interview.is_prepared(interview.question_count)
-    actions = [
-        (action, TRANSITIONS[action][2])
-        for action in interview.allowed_actions()
-        if action in BUTTON_MOVES and not (action == "reply" and interview.replied_at)
-    ]
-    context = {
-        "interview": interview,
-        "step": next_step(interview, now, prepared=prepared, waiting=_waiting(interview)),
-        "prepared": prepared,
-        "actions": actions,
-        "can_schedule": "schedule" in interview.allowed_actions()
-        or interview.stage == Interview.Stage.SCHEDULED,
-        "can_cancel": "cancel" in interview.allowed_actions(),
-        "timeline": interview.timeline.order_by("-at", "-id"),
-        "todos": Todo.objects.filter(interview=interview).order_by("done_at", "due_date", "id"),
-        "user_zone": user_zone(request.user),
-        "now": now,
-        "thank_you_deadline": interview.thank_you_deadline,
-        "messages_list": _messages_for(interview),
-    }
-    return render(request, "interviews/detail.html", context)
-
-
-def _messages_for(interview):
-    try:
-        return list(interview.messages.order_by("-created_at")[:20])
-    except AttributeError:  # the outreach app isn't installed
-        return []
 
 
 @post_only

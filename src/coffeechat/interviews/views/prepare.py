@@ -14,9 +14,9 @@ from coffeechat.interviews.models import CHECKLIST, Interview, InterviewQuestion
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.interviews.warnings import question_warnings
-from coffeechat.interviews.zones import user_zone
 from coffeechat.saving import saved_status
 from coffeechat.submissions.once import submitted_once
+from coffeechat.zones import user_zone
 
 
 def chosen_questions(interview):

@@ -5,9 +5,8 @@ is a 404 whatever the method.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -50,7 +49,7 @@ def list_messages(request):
     return render(request, "outreach/list.html", context)
 
 
-def _get_message(request, pk):
+def get_message(request, pk):
     return get_owned_or_404(
         Message.objects.select_related(
             "contact__organization", "contact__referred_by", "follow_up_to", "interview"
@@ -61,7 +60,7 @@ def _get_message(request, pk):
 
 
 def message_detail(request, pk):
-    message = _get_message(request, pk)
+    message = get_message(request, pk)
     profile = Profile.for_user(request.user)
     report = _check(profile, message)
     send_anyway = request.GET.get("send_anyway") == "1"
@@ -111,7 +110,7 @@ def _after_reply_interview(message):
 
 @require_http_methods(["GET", "POST"])
 def edit_message(request, pk):
-    message = _get_message(request, pk)
+    message = get_message(request, pk)
     if not message.is_draft:
         messages.error(request, "This message was sent, so it stays as it was sent.")
         return redirect(message)
@@ -145,7 +144,7 @@ def edit_message(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def delete_message(request, pk):
-    message = _get_message(request, pk)
+    message = get_message(request, pk)
     if request.method == "POST":
         contact = message.contact
         message.delete()
@@ -154,69 +153,8 @@ def delete_message(request, pk):
     return render(request, "outreach/confirm_delete.html", {"message": message})
 
 
-def mark_sent(request, pk):
-    message = _get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    form = MarkForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(message)
-    if _blocked(request, message, form):
-        return redirect(message)
-    via = form.cleaned_data["via"] or Message.Via.MANUAL
-    try:
-        message.mark_sent(form.moment(), via=via)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
-    messages.success(request, _sent_note(message))
-    return redirect(message)
-
-
-def send_now(request, pk):
-    """Send through the configured SMTP server, then record it as sent."""
-    message = _get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    form = MarkForm(request.POST)
-    form.is_valid()
-    if message.channel != Channel.EMAIL:
-        messages.error(request, "Only email messages can be sent from here.")
-        return redirect(message)
-    if not message.is_draft:
-        messages.error(request, "This message was already sent.")
-        return redirect(message)
-    if _blocked(request, message, form):
-        return redirect(message)
-    try:
-        message.check_sendable()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
-    if not message.claim_for_smtp():
-        messages.error(request, "This message is being sent already; reload in a moment.")
-        return redirect(message)
-    profile = Profile.for_user(request.user)
-    try:
-        sending.send_by_smtp(
-            subject=message.subject,
-            body=message.body,
-            to_name=message.contact.full_name,
-            to_address=message.contact.primary_email,
-            from_name=profile.name,
-        )
-    except sending.SendError as error:
-        message.release_smtp_claim()
-        messages.error(request, f"Not sent: {error} The message is still a draft.")
-        return redirect(message)
-    message.mark_sent(via=Message.Via.SMTP)
-    messages.success(request, f"Sent to {message.contact.primary_email}. {_sent_note(message)}")
-    return redirect(message)
-
-
 def download_eml(request, pk):
-    message = _get_message(request, pk)
+    message = get_message(request, pk)
     if message.channel != Channel.EMAIL:
         messages.error(request, "A LinkedIn note can't be downloaded as an email.")
         return redirect(message)
@@ -240,44 +178,6 @@ def download_eml(request, pk):
     return response
 
 
-def mark_replied(request, pk):
-    message = _get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    form = MarkForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect(message)
-    try:
-        message.mark_replied(form.moment())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
-    messages.success(
-        request,
-        f"Marked as answered. Nothing more is due for this message; "
-        f"next, agree a time to talk with {message.contact.first_name or 'them'}.",
-    )
-    return redirect(message)
-
-
-def mark_no_reply(request, pk):
-    message = _get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    try:
-        request_message = message.mark_no_reply()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
-    messages.success(
-        request,
-        f"Let go of {request_message.contact.full_name}: no more reminders for this request. "
-        "Most cold messages go unanswered; the next person may well say yes.",
-    )
-    return redirect(request_message)
-
-
 def _check(profile, message):
     return check_draft(
         profile,
@@ -289,7 +189,7 @@ def _check(profile, message):
     )
 
 
-def _blocked(request, message, form) -> bool:
+def blocked(request, message, form) -> bool:
     """Refuse to send a message with errors unless the student said "send anyway"."""
     if not message.is_draft or form.cleaned_data.get("send_anyway"):
         return False
@@ -308,13 +208,7 @@ def _blocked_text(report) -> str:
     )
 
 
-def _sent_note(message) -> str:
-    if message.kind == "request":
-        return "Marked as sent. coffeechat will remind you if no reply comes."
-    return "Marked as sent."
-
-
-def _form_errors(request, form):
+def form_errors(request, form):
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)

@@ -1,14 +1,12 @@
 import datetime
 import json
-import zoneinfo
 
 from django.core.management.base import CommandError
-from django.utils import timezone
 
-from coffeechat.accounts.models import Profile
-from coffeechat.agenda.items import due_items
 from coffeechat.agenda.sections import sections
 from coffeechat.commands import CoffeechatCommand
+from coffeechat.due import due_items
+from coffeechat.zones import local_today
 
 
 def parse_day(text: str) -> datetime.date:
@@ -18,15 +16,6 @@ def parse_day(text: str) -> datetime.date:
         raise CommandError(
             f"--today {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-11-03."
         ) from None
-
-
-def local_today(user) -> datetime.date:
-    """Today in the user's own time zone (their profile), not the server's."""
-    try:
-        zone = zoneinfo.ZoneInfo(Profile.for_user(user).time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = datetime.UTC
-    return timezone.localtime(timezone.now(), zone).date()
 
 
 class Command(CoffeechatCommand):

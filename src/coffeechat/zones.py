@@ -1,7 +1,13 @@
-"""Time-zone rules for meetings: pure functions, no database."""
+"""Time-zone rules: pure functions, no database, for every app.
+
+``user_zone`` is the one rule for "the user's time zone, else UTC": the page, the agenda,
+the calendar feed and the CLI all read it.
+"""
 
 import datetime
 import zoneinfo
+
+from django.utils import timezone
 
 
 class BadLocalTime(ValueError):
@@ -9,6 +15,7 @@ class BadLocalTime(ValueError):
 
 
 def zone_named(name: str | None) -> datetime.tzinfo:
+    """The zone called ``name``; UTC for a blank or unknown name."""
     try:
         return zoneinfo.ZoneInfo(name or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -22,6 +29,11 @@ def user_zone(user) -> datetime.tzinfo:
     except Exception:  # no profile yet: a fresh account
         name = "UTC"
     return zone_named(name)
+
+
+def local_today(user, now: datetime.datetime | None = None) -> datetime.date:
+    """Today on the user's own clock (their profile's zone), not the server's."""
+    return timezone.localtime(now or timezone.now(), user_zone(user)).date()
 
 
 def aware(day: datetime.date, at: datetime.time, zone_name: str) -> datetime.datetime:

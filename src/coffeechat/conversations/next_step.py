@@ -1,11 +1,15 @@
-"""The one next thing to do for an interview: a pure function of its state and the time."""
+"""The one next thing to do for an interview: a pure function of its state and the time.
+
+What is due after scheduling (prepare, reflect, thank) follows the rules beside the model
+(``due_to_prepare`` …), the same the agenda reads.
+"""
 
 import datetime
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
-from coffeechat.interviews.models import Interview
+from coffeechat.interviews.models import Interview, due_to_prepare
 
 S = Interview.Stage
 
@@ -49,7 +53,7 @@ def next_step(interview, now: datetime.datetime, *, prepared: bool, waiting=None
         return _waiting_step(interview, waiting)
     if stage == S.SCHEDULED:
         if interview.starts_at and interview.starts_at > now:
-            if not prepared:
+            if due_to_prepare(interview, now, prepared=prepared):
                 return NextStep(
                     "Get ready: set your goals and choose your questions.",
                     "prepare",

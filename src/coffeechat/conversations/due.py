@@ -1,0 +1,153 @@
+"""Keeping in touch, as the agenda sees it: who is due a check-in, and when.
+
+For each contact you have met (or given a cadence yourself), a check-in is due on the day
+of the last interaction plus the cadence. Every interaction restarts the clock:
+interactions logged by hand or by a meeting (interviews), and messages sent to or answered
+by them (outreach). It reads both apps, so it lives here, above them. ``check_in_day`` is
+the one rule for the date; the agenda and the contact page's panel both read it.
+"""
+
+import datetime
+
+from django.db import connections
+from django.db.models import DateTimeField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from coffeechat.contacts.models import Contact
+from coffeechat.due import DueItem, DueKind
+from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
+from coffeechat.markup import url_pattern
+from coffeechat.outreach.models import Message
+from coffeechat.zones import local_day_bounds, user_zone
+
+# Stands in for "never" inside GREATEST(), which SQLite makes NULL if any argument is.
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _latest(queryset, field):
+    return Subquery(
+        queryset.filter(contact=OuterRef("pk"), **{f"{field}__isnull": False})
+        .order_by(f"-{field}")
+        .values(field)[:1]
+    )
+
+
+def last_interactions(queryset):
+    """Annotate contacts with ``last_interaction``: the latest moment of any interaction.
+
+    Interactions logged by hand or by a meeting, meetings held, and outreach messages sent
+    to them or answered by them all count; one column, computed in the database.
+    """
+    moments = [
+        _latest(Interaction.objects.all(), "happened_at"),
+        _latest(Interview.objects.filter(stage__in=MET_STAGES), "ends_at"),
+        _latest(Message.objects.all(), "sent_at"),
+        _latest(Message.objects.all(), "replied_at"),
+    ]
+    latest = Greatest(
+        *(Coalesce(moment, Value(NEVER), output_field=DateTimeField()) for moment in moments),
+        output_field=DateTimeField(),
+    )
+    return queryset.annotate(last_interaction=latest)
+
+
+def last_interaction(row):
+    """The annotated latest moment, or None; ``row`` is a contact or a ``values()`` dict."""
+    value = row.get("last_interaction") if isinstance(row, dict) else row.last_interaction
+    return None if value is None or value <= NEVER else value
+
+
+def check_in_day(clock: datetime.datetime, cadence_days: int | None, zone) -> datetime.date:
+    """The day a check-in falls due: the clock's day on the user's clock plus the cadence."""
+    return clock.astimezone(zone).date() + datetime.timedelta(
+        days=cadence_days or KeepInTouch.DEFAULT_DAYS
+    )
+
+
+def clocks(user):
+    """The people ``user`` keeps in touch with, as rows (id, first name, last name,
+    cadence, clock): those met, unless switched off, and those given a cadence. The clock
+    starts at the last interaction; with none yet, when the cadence was set."""
+    settings = KeepInTouch.objects.filter(owner=user)
+    met_by_default = (
+        Interview.objects.filter(owner=user, stage__in=MET_STAGES)
+        .exclude(contact_id__in=settings.values("contact_id"))
+        .order_by()
+        .values("contact_id")
+    )
+    # Driven from the people met or given a cadence, not from every contact: one set of
+    # ids (a UNION) rather than an OR, which made SQLite walk every contact of the owner.
+    tracked = (
+        Contact.objects.filter(owner=user)
+        .filter(
+            pk__in=settings.filter(cadence_days__isnull=False)
+            .order_by()
+            .values("contact_id")
+            .union(met_by_default)
+        )
+        .annotate(
+            cadence=F("keep_in_touch__cadence_days"),
+            tracked_since=F("keep_in_touch__created_at"),
+        )
+        .order_by()
+    )
+    return (
+        last_interactions(tracked)
+        .annotate(clock=Coalesce(NullIf("last_interaction", Value(NEVER)), "tracked_since"))
+        .values_list("id", "first_name", "last_name", "cadence", "clock")
+    )
+
+
+def _name(first, last):
+    return " ".join(part for part in (first, last) if part) or "(no name)"
+
+
+def keep_in_touch(user, today):
+    zone = user_zone(user)
+    url = url_pattern("contacts:detail")
+    for pk, first, last_name, cadence, clock in _due_clocks(clocks(user), today, zone):
+        name = _name(first, last_name)
+        yield DueItem(
+            kind="keep-in-touch",
+            contact_id=pk,
+            contact=name,
+            due=check_in_day(clock, cadence, zone),
+            title=f"Check in with {name}: last in touch {clock.astimezone(zone):%-d %b %Y}",
+            url=url.format(pk) + "#keep-in-touch",
+        )
+
+
+def _due_clocks(clocks, today, zone):
+    """The rows of ``clocks`` whose check-in is due by ``today``, filtered in the database.
+
+    A check-in is due when the clock's local date plus the cadence is on or before today,
+    that is when the clock is earlier than the start of (today - cadence + 1). The query is
+    wrapped in one outer SELECT that compares the clock once with its cadence's cutoff, and
+    only the people who are due come back to Python.
+    """
+    connection = connections[clocks.db]
+    inner, params = clocks.query.sql_with_params()
+    cases, cutoffs = [], []
+    for days, _label in KeepInTouch.CADENCES:
+        start = local_day_bounds(today - datetime.timedelta(days=days - 1), zone)[0]
+        cases.append("WHEN %s THEN %s")
+        cutoffs += [days, connection.ops.adapt_datetimefield_value(start)]
+    # One comparison with the cadence's cutoff, not one per cadence: the databases copy the
+    # clock's expression (four subqueries) into every place the outer query names it.
+    cutoff = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
+    sql = f"SELECT * FROM ({inner}) t WHERE t.clock < {cutoff}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, *cutoffs))
+        rows = cursor.fetchall()
+    for pk, first, last, cadence, clock in rows:
+        if isinstance(clock, str):  # SQLite keeps datetimes as UTC text
+            clock = parse_datetime(clock)
+        if timezone.is_naive(clock):
+            clock = timezone.make_aware(clock, datetime.UTC)
+        yield pk, first, last, cadence, clock
+
+
+KINDS = [DueKind("keep-in-touch", "Keeping in touch", 70)]
+PROVIDERS = [keep_in_touch]

@@ -1,0 +1,246 @@
+"""The pages where a conversation moves across outreach and interviews.
+
+The conversation's page (an interview's overview, with its next step and the state of its
+request), planning one, drafting the thank-you, and recording that a message was sent,
+answered or let go: each calls one function of ``conversations.moves``. Their addresses
+and route names are the ones they always had (``coffeechat/urls.py`` mounts them beside
+outreach's and interviews' own).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from coffeechat.accounts.models import Profile
+from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.contacts.models import Contact
+from coffeechat.contacts.search import pick_contacts
+from coffeechat.conversations import moves
+from coffeechat.conversations.next_step import next_step
+from coffeechat.interviews.forms import StartInterviewForm
+from coffeechat.interviews.models import TRANSITIONS, Interview, Todo
+from coffeechat.interviews.views import post_only
+from coffeechat.interviews.views.interviews import BUTTON_MOVES, get_interview
+from coffeechat.outreach import sending
+from coffeechat.outreach.due import request_status
+from coffeechat.outreach.forms import MarkForm
+from coffeechat.outreach.models import Channel, Kind, Message
+from coffeechat.outreach.views.messages import blocked, form_errors, get_message
+from coffeechat.submissions.once import submitted_once
+from coffeechat.zones import user_zone
+
+
+@require_http_methods(["GET", "POST"])
+@submitted_once
+def start_interview(request):
+    initial = {}
+    contact_id = request.GET.get("contact")
+    if contact_id:
+        initial["contact"] = get_owned_or_404(Contact, request.user, pk=contact_id)
+        if request.method == "GET" and (already := _under_way(request, initial["contact"])):
+            return already
+    form = StartInterviewForm(request.POST or None, owner=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        contact = form.cleaned_data["contact"]
+        if already := _under_way(request, contact):
+            return already
+        interview = moves.plan(request.user, contact)
+        messages.success(request, f"Planned a conversation with {contact.full_name}.")
+        return redirect(interview)
+    contact = initial.get("contact") or (form.is_bound and form.cleaned_data.get("contact"))
+    query = request.GET.get("q", "").strip()
+    context = {
+        "form": form,
+        "contact": contact or None,
+        "has_contacts": bool(contact) or Contact.objects.owned_by(request.user).exists(),
+        # Without a person yet: a search for them, with their organization shown.
+        "query": query,
+        "people": [] if contact else pick_contacts(request.user, query),
+    }
+    return render(request, "interviews/start.html", context)
+
+
+def _under_way(request, contact):
+    """One conversation at a time with each person: a redirect to the one under way."""
+    interview = Interview.under_way(request.user, contact)
+    if interview is None:
+        return None
+    messages.info(
+        request, f"Your conversation with {contact.full_name} is already under way: here it is."
+    )
+    return redirect(interview)
+
+
+def _waiting(interview):
+    """(status, request) of the interview's unanswered request, for the next step."""
+    if interview.stage != Interview.Stage.REQUESTED or interview.replied_at:
+        return None
+    sent = (
+        interview.messages.filter(kind=Kind.REQUEST, state=Message.State.SENT)
+        .order_by("-sent_at")
+        .first()
+    )
+    status = request_status(sent, timezone.localdate()) if sent else None
+    return (status, sent) if status else None
+
+
+def interview_detail(request, pk):
+    interview = get_interview(
+        request,
+        pk,
+        Interview.objects.select_related("contact", "contact__organization").annotate(
+            question_count=Count("questions")
+        ),
+    )
+    now = timezone.now()
+    prepared = interview.is_prepared(interview.question_count)
+    actions = [
+        (action, TRANSITIONS[action][2])
+        for action in interview.allowed_actions()
+        if action in BUTTON_MOVES and not (action == "reply" and interview.replied_at)
+    ]
+    context = {
+        "interview": interview,
+        "step": next_step(interview, now, prepared=prepared, waiting=_waiting(interview)),
+        "prepared": prepared,
+        "actions": actions,
+        "can_schedule": "schedule" in interview.allowed_actions()
+        or interview.stage == Interview.Stage.SCHEDULED,
+        "can_cancel": "cancel" in interview.allowed_actions(),
+        "timeline": interview.timeline.order_by("-at", "-id"),
+        "todos": Todo.objects.filter(interview=interview).order_by("done_at", "due_date", "id"),
+        "user_zone": user_zone(request.user),
+        "now": now,
+        "thank_you_deadline": interview.thank_you_deadline,
+        "messages_list": _messages_for(interview),
+    }
+    return render(request, "interviews/detail.html", context)
+
+
+def _messages_for(interview):
+    return list(interview.messages.order_by("-created_at")[:20])
+
+
+@post_only
+def draft_thank_you(request, pk):
+    interview = get_interview(
+        request, pk, Interview.objects.select_related("contact", "contact__organization")
+    )
+    if not moves.thank_you_met(interview):
+        messages.error(request, "A thank-you follows a meeting: mark the meeting done first.")
+        return redirect(interview)
+    message = moves.draft_thank_you(interview)
+    messages.success(request, "Your thank-you is drafted. Read it through, then send it.")
+    return redirect(message.get_absolute_url())
+
+
+# -- a message: sent, answered, let go ------------------------------------------------
+
+
+def mark_sent(request, pk):
+    message = get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect(message)
+    if blocked(request, message, form):
+        return redirect(message)
+    via = form.cleaned_data["via"] or Message.Via.MANUAL
+    try:
+        moves.sent(message, form.moment(), via=via)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(request, _sent_note(message))
+    return redirect(message)
+
+
+def send_now(request, pk):
+    """Send through the configured SMTP server, then record it as sent."""
+    message = get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    form.is_valid()
+    if message.channel != Channel.EMAIL:
+        messages.error(request, "Only email messages can be sent from here.")
+        return redirect(message)
+    if not message.is_draft:
+        messages.error(request, "This message was already sent.")
+        return redirect(message)
+    if blocked(request, message, form):
+        return redirect(message)
+    try:
+        message.check_sendable()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    if not message.claim_for_smtp():
+        messages.error(request, "This message is being sent already; reload in a moment.")
+        return redirect(message)
+    profile = Profile.for_user(request.user)
+    try:
+        sending.send_by_smtp(
+            subject=message.subject,
+            body=message.body,
+            to_name=message.contact.full_name,
+            to_address=message.contact.primary_email,
+            from_name=profile.name,
+        )
+    except sending.SendError as error:
+        message.release_smtp_claim()
+        messages.error(request, f"Not sent: {error} The message is still a draft.")
+        return redirect(message)
+    moves.sent(message, via=Message.Via.SMTP)
+    messages.success(request, f"Sent to {message.contact.primary_email}. {_sent_note(message)}")
+    return redirect(message)
+
+
+def mark_replied(request, pk):
+    message = get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = MarkForm(request.POST)
+    if not form.is_valid():
+        form_errors(request, form)
+        return redirect(message)
+    try:
+        moves.answered(message, form.moment())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(
+        request,
+        f"Marked as answered. Nothing more is due for this message; "
+        f"next, agree a time to talk with {message.contact.first_name or 'them'}.",
+    )
+    return redirect(message)
+
+
+def mark_no_reply(request, pk):
+    message = get_message(request, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        request_message = moves.let_go(message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(message)
+    messages.success(
+        request,
+        f"Let go of {request_message.contact.full_name}: no more reminders for this request. "
+        "Most cold messages go unanswered; the next person may well say yes.",
+    )
+    return redirect(request_message)
+
+
+def _sent_note(message) -> str:
+    if message.kind == Kind.REQUEST:
+        return "Marked as sent. coffeechat will remind you if no reply comes."
+    return "Marked as sent."
