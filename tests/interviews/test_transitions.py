@@ -6,9 +6,9 @@ import time_machine
 from coffeechat.interviews.models import (
     Interaction,
     Interview,
-    TransitionRefused,
     duration_warning,
 )
+from coffeechat.refusals import Refused
 from tests.interviews.conftest import at, scheduled
 
 S = Interview.Stage
@@ -44,7 +44,7 @@ def test_the_whole_happy_path_moves_through_every_stage_and_logs_each(owner, int
 def test_a_meeting_that_has_not_started_cannot_be_marked_done(owner):
     with time_machine.travel(at(2026, 3, 2, 9), tick=False):
         interview = scheduled(owner, at(2026, 3, 3, 14))
-        with pytest.raises(TransitionRefused, match="hasn't started yet"):
+        with pytest.raises(Refused, match="hasn't started yet"):
             interview.mark_done()
     assert Interview.objects.get().stage == S.SCHEDULED
 
@@ -66,7 +66,7 @@ def test_a_meeting_that_has_not_started_cannot_be_marked_done(owner):
 def test_impossible_moves_are_refused_with_a_clear_message(interview, method, stage, message):
     interview.stage = stage
     interview.save()
-    with pytest.raises(TransitionRefused, match=message):
+    with pytest.raises(Refused, match=message):
         getattr(interview, method)()
     interview.refresh_from_db()
     assert interview.stage == stage
@@ -75,7 +75,7 @@ def test_impossible_moves_are_refused_with_a_clear_message(interview, method, st
 
 def test_scheduling_a_closed_interview_is_refused(interview):
     interview.cancel()
-    with pytest.raises(TransitionRefused, match="plan a closed one again first"):
+    with pytest.raises(Refused, match="plan a closed one again first"):
         interview.schedule(at(2026, 3, 3, 14), time_zone="UTC")
     interview.refresh_from_db()
     assert interview.starts_at is None

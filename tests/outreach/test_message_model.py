@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coffeechat.conversations import moves
 from coffeechat.outreach.models import Message
+from coffeechat.refusals import Refused
 from tests.outreach.conftest import make_message
 
 NOW = datetime.datetime(2025, 11, 3, 15, 0, tzinfo=datetime.UTC)
@@ -25,13 +25,13 @@ def test_marking_sent_records_when_and_how(owner, ada):
 def test_a_message_cannot_be_sent_twice(owner, ada):
     message = make_message(owner, ada)
     message.mark_sent()
-    with pytest.raises(ValidationError, match="already sent"):
+    with pytest.raises(Refused, match="already sent"):
         message.mark_sent()
 
 
 def test_a_draft_cannot_have_a_reply(owner, ada):
     message = make_message(owner, ada)
-    with pytest.raises(ValidationError, match="still a draft"):
+    with pytest.raises(Refused, match="still a draft"):
         message.mark_replied()
     message.refresh_from_db()
     assert message.state == "draft"
@@ -40,7 +40,7 @@ def test_a_draft_cannot_have_a_reply(owner, ada):
 
 def test_sending_in_the_future_is_refused(owner, ada):
     message = make_message(owner, ada)
-    with pytest.raises(ValidationError, match="future"):
+    with pytest.raises(Refused, match="future"):
         message.mark_sent(timezone.now() + datetime.timedelta(days=2))
 
 
@@ -50,13 +50,13 @@ def test_marking_replied_records_the_date(owner, ada):
     message.mark_replied()
     message.refresh_from_db()
     assert (message.state, message.replied_at) == ("replied", NOW)
-    with pytest.raises(ValidationError, match="already marked replied"):
+    with pytest.raises(Refused, match="already marked replied"):
         message.mark_replied()
 
 
 def test_a_reply_cannot_come_before_the_message(owner, ada):
     message = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
-    with pytest.raises(ValidationError, match="can't come before"):
+    with pytest.raises(Refused, match="can't come before"):
         message.mark_replied(datetime.datetime(2025, 10, 1, tzinfo=datetime.UTC))
 
 
@@ -74,7 +74,7 @@ def test_only_one_follow_up_can_be_sent(owner, ada):
     request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
     make_message(owner, ada, kind="follow-up", follow_up_to=request).mark_sent()
     second = make_message(owner, ada, kind="follow-up", follow_up_to=request)
-    with pytest.raises(ValidationError, match="one follow-up is"):
+    with pytest.raises(Refused, match="one follow-up is"):
         second.mark_sent()
     second.refresh_from_db()
     assert second.state == "draft"
@@ -87,14 +87,14 @@ def test_letting_a_request_go_is_recorded_on_the_request(owner, ada):
     assert follow_up.mark_no_reply() == request
     request.refresh_from_db()
     assert request.no_reply_at is not None
-    with pytest.raises(ValidationError, match="Already marked"):
+    with pytest.raises(Refused, match="Already marked"):
         request.mark_no_reply()
 
 
 def test_a_request_that_got_a_reply_cannot_be_let_go(owner, ada):
     request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 1))
     request.mark_replied()
-    with pytest.raises(ValidationError, match="replied"):
+    with pytest.raises(Refused, match="replied"):
         request.mark_no_reply()
     assert Message.objects.get(pk=request.pk).no_reply_at is None
 
@@ -142,7 +142,7 @@ def test_a_stale_copy_cannot_record_a_second_send(owner, ada):
     message = make_message(owner, ada)
     other_tab = Message.objects.get(pk=message.pk)
     moves.sent(message, via="mailto")
-    with pytest.raises(ValidationError, match="already sent"):
+    with pytest.raises(Refused, match="already sent"):
         moves.sent(other_tab, via="clipboard")
     assert Message.objects.get(pk=message.pk).sent_via == "mailto"
 

@@ -5,8 +5,11 @@ Every view and command that turns an id into an object goes through
 so ids never leak whether a record exists.
 """
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 
 
 class OwnedQuerySet(models.QuerySet):
@@ -37,3 +40,23 @@ def get_owned_or_404(model_or_queryset, user, **lookup):
         return queryset.filter(owner=user).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404(f"No {queryset.model._meta.verbose_name} with that id.") from None
+
+
+def post_only(**owned) -> Callable:
+    """Like ``require_POST``, but someone else's id is a 404 whatever the method: each
+    keyword names a URL argument and the model whose record must be the user's. A 405 for
+    another user's id would tell them the record exists."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "POST":
+                for name, model in owned.items():
+                    if name in kwargs:
+                        get_owned_or_404(model, request.user, pk=kwargs[name])
+                return HttpResponseNotAllowed(["POST"])
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

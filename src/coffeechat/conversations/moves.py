@@ -12,13 +12,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
-from coffeechat.interviews.models import Interview, TimelineEntry, TransitionRefused
+from coffeechat.interviews.models import Interview, TimelineEntry
 from coffeechat.interviews.thanks import thank_you_points
+from coffeechat.outreach import sending
+from coffeechat.outreach.checking import blocked_text, check_draft
 from coffeechat.outreach.drafting import draft_from, find_template, merge_values
-from coffeechat.outreach.models import Kind, Message
+from coffeechat.outreach.models import Channel, Kind, Message
+from coffeechat.refusals import Refused
 
 Stage = Interview.Stage
 State = Message.State
+
+
+class Blocked(Refused):
+    """Not sent: the checker found errors in the draft (``report``)."""
+
+    def __init__(self, message: str, record=None, *, report):
+        super().__init__(message, record)
+        self.report = report
 
 
 @transaction.atomic
@@ -32,6 +43,44 @@ def sent(message: Message, when=None, via: str = Message.Via.MANUAL) -> Message:
     else:
         _move_interview(message)
     return message
+
+
+def send_by_email(message: Message, *, anyway: bool = False) -> Message:
+    """Send the draft ``message`` through the configured SMTP server, then record it as
+    sent. Refused, with nothing sent, when it can't go: not an email, sent already, being
+    sent by another request, the checker found errors (unless ``anyway``), or the server
+    said no (the message stays a draft). The web page and ``coffeechat send`` call this."""
+    if message.channel != Channel.EMAIL:
+        raise Refused("Only email messages can be sent from here.", message)
+    if not message.is_draft:
+        raise Refused("This message was already sent.", message)
+    profile = Profile.for_user(message.owner)
+    if not anyway:
+        report = check_draft(
+            profile,
+            contact=message.contact,
+            channel=message.channel,
+            kind=message.kind,
+            subject=message.subject,
+            body=message.body,
+        )
+        if report.has_errors:
+            raise Blocked(blocked_text(report), message, report=report)
+    message.check_sendable()
+    if not message.claim_for_smtp():
+        raise Refused("This message is being sent already; reload in a moment.", message)
+    try:
+        sending.send_by_smtp(
+            subject=message.subject,
+            body=message.body,
+            to_name=message.contact.full_name,
+            to_address=message.contact.primary_email,
+            from_name=profile.name,
+        )
+    except sending.SendError as error:
+        message.release_smtp_claim()
+        raise Refused(f"Not sent: {error} The message is still a draft.", message) from error
+    return sent(message, via=Message.Via.SMTP)
 
 
 @transaction.atomic
@@ -156,7 +205,7 @@ def _move_interview(message: Message) -> None:
         if message.kind == Kind.THANK_YOU and interview.stage == Stage.DONE:
             interview.mark_thanked(message)
             return
-    except TransitionRefused:
+    except Refused:
         pass
     label = message.kind.replace("-", " ") or "message"
     interview.log(TimelineEntry.Kind.MESSAGE, f"{label.capitalize()} {message.state or 'saved'}")

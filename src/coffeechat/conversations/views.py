@@ -8,28 +8,25 @@ outreach's and interviews' own).
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from coffeechat.accounts.models import Profile
-from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.accounts.ownership import get_owned_or_404, post_only
 from coffeechat.contacts.models import Contact
 from coffeechat.contacts.search import pick_contacts
 from coffeechat.conversations import moves
 from coffeechat.conversations.next_step import next_step
 from coffeechat.interviews.forms import StartInterviewForm
 from coffeechat.interviews.models import TRANSITIONS, Interview, Todo
-from coffeechat.interviews.views import post_only
+from coffeechat.interviews.views import post_only as interview_post_only
 from coffeechat.interviews.views.interviews import BUTTON_MOVES, get_interview
-from coffeechat.outreach import sending
 from coffeechat.outreach.due import request_status
 from coffeechat.outreach.forms import MarkForm
-from coffeechat.outreach.models import Channel, Kind, Message
+from coffeechat.outreach.models import Kind, Message
 from coffeechat.outreach.views.messages import blocked, form_errors, get_message
+from coffeechat.refusals import shows_refusals
 from coffeechat.submissions.once import submitted_once
 from coffeechat.zones import user_zone
 
@@ -125,7 +122,7 @@ def _messages_for(interview):
     return list(interview.messages.order_by("-created_at")[:20])
 
 
-@post_only
+@interview_post_only
 def draft_thank_you(request, pk):
     interview = get_interview(
         request, pk, Interview.objects.select_related("contact", "contact__organization")
@@ -140,11 +137,14 @@ def draft_thank_you(request, pk):
 
 # -- a message: sent, answered, let go ------------------------------------------------
 
+# Only a POST moves a message; someone else's id is a 404 whatever the method.
+message_post_only = post_only(pk=Message)
 
+
+@message_post_only
+@shows_refusals
 def mark_sent(request, pk):
     message = get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     form = MarkForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)
@@ -152,69 +152,32 @@ def mark_sent(request, pk):
     if blocked(request, message, form):
         return redirect(message)
     via = form.cleaned_data["via"] or Message.Via.MANUAL
-    try:
-        moves.sent(message, form.moment(), via=via)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
+    moves.sent(message, form.moment(), via=via)
     messages.success(request, _sent_note(message))
     return redirect(message)
 
 
+@message_post_only
+@shows_refusals
 def send_now(request, pk):
     """Send through the configured SMTP server, then record it as sent."""
     message = get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     form = MarkForm(request.POST)
     form.is_valid()
-    if message.channel != Channel.EMAIL:
-        messages.error(request, "Only email messages can be sent from here.")
-        return redirect(message)
-    if not message.is_draft:
-        messages.error(request, "This message was already sent.")
-        return redirect(message)
-    if blocked(request, message, form):
-        return redirect(message)
-    try:
-        message.check_sendable()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
-    if not message.claim_for_smtp():
-        messages.error(request, "This message is being sent already; reload in a moment.")
-        return redirect(message)
-    profile = Profile.for_user(request.user)
-    try:
-        sending.send_by_smtp(
-            subject=message.subject,
-            body=message.body,
-            to_name=message.contact.full_name,
-            to_address=message.contact.primary_email,
-            from_name=profile.name,
-        )
-    except sending.SendError as error:
-        message.release_smtp_claim()
-        messages.error(request, f"Not sent: {error} The message is still a draft.")
-        return redirect(message)
-    moves.sent(message, via=Message.Via.SMTP)
+    moves.send_by_email(message, anyway=bool(form.cleaned_data.get("send_anyway")))
     messages.success(request, f"Sent to {message.contact.primary_email}. {_sent_note(message)}")
     return redirect(message)
 
 
+@message_post_only
+@shows_refusals
 def mark_replied(request, pk):
     message = get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     form = MarkForm(request.POST)
     if not form.is_valid():
         form_errors(request, form)
         return redirect(message)
-    try:
-        moves.answered(message, form.moment())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
+    moves.answered(message, form.moment())
     messages.success(
         request,
         f"Marked as answered. Nothing more is due for this message; "
@@ -223,15 +186,11 @@ def mark_replied(request, pk):
     return redirect(message)
 
 
+@message_post_only
+@shows_refusals
 def mark_no_reply(request, pk):
     message = get_message(request, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    try:
-        request_message = moves.let_go(message)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(message)
+    request_message = moves.let_go(message)
     messages.success(
         request,
         f"Let go of {request_message.contact.full_name}: no more reminders for this request. "

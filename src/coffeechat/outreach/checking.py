@@ -30,3 +30,12 @@ def check_draft(profile: Profile, *, contact=None, channel, kind, subject, body)
         known_words=tuple(profile.dictionary_words),
         names=tuple(names_for(profile, contact)),
     )
+
+
+def blocked_text(report) -> str:
+    """Why a draft with errors isn't sent unless the student says "send anyway"."""
+    count = len(report.by_severity("error"))
+    return (
+        f"Not sent: the checker found {count} problem{'s' if count != 1 else ''} to fix. "
+        "Fix the draft, or choose “Send anyway” on its page if you are sure."
+    )

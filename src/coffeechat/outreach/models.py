@@ -8,13 +8,13 @@ requested, answered, thanked) is conversations.moves', which calls these.
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.accounts.ownership import Owned
+from coffeechat.refusals import Refused
 
 # A claim to send by SMTP lapses after this, in case the sending process died mid-way.
 SMTP_CLAIM_TIMEOUT = datetime.timedelta(minutes=2)
@@ -133,34 +133,37 @@ class Message(Owned):
         return self.follow_up_to if self.follow_up_to_id else self
 
     def check_sendable(self, when: datetime.datetime | None = None):
-        """Raise ValidationError, saying why, if this can't be recorded as sent at ``when``."""
+        """Raise Refused, saying why, if this can't be recorded as sent at ``when``."""
         if self.state != self.State.DRAFT:
-            raise ValidationError(
+            raise Refused(
                 f"This message was already sent on {_day(self.sent_at)}; "
-                "draft a new message to write again."
+                "draft a new message to write again.",
+                self,
             )
         when = when or timezone.now()
         if when > timezone.now() + datetime.timedelta(minutes=5):
-            raise ValidationError("A message can't be marked as sent in the future.")
+            raise Refused("A message can't be marked as sent in the future.", self)
         request = self.follow_up_to
         if request is None:
             return
         if request.sent_at and when < request.sent_at:
-            raise ValidationError(
+            raise Refused(
                 "A follow-up can't be sent before the message it follows up "
-                f"(sent on {_day(request.sent_at)})."
+                f"(sent on {_day(request.sent_at)}).",
+                self,
             )
         if request.follow_ups.exclude(pk=self.pk).exclude(state=self.State.DRAFT).exists():
-            raise ValidationError(
+            raise Refused(
                 "You have already followed up on this request once; one follow-up is "
-                "enough. If they still don't answer, let it go and try someone else."
+                "enough. If they still don't answer, let it go and try someone else.",
+                self,
             )
 
     def mark_sent(self, when: datetime.datetime | None = None, via: str = Via.MANUAL):
         when = when or timezone.now()
         self.check_sendable(when)
         if via not in self.Via.values:
-            raise ValidationError(f"Unknown way of sending: {via!r}.")
+            raise Refused(f"Unknown way of sending: {via!r}.", self)
         with transaction.atomic():
             # Claim by update: of two clicks (or two tabs), only one records the send.
             claimed = Message.objects.filter(pk=self.pk, state=self.State.DRAFT).update(
@@ -187,18 +190,21 @@ class Message(Owned):
 
     def mark_replied(self, when: datetime.datetime | None = None):
         if self.state == self.State.DRAFT:
-            raise ValidationError(
+            raise Refused(
                 "This message is still a draft, so it can't have a reply yet. "
-                "Mark it as sent first."
+                "Mark it as sent first.",
+                self,
             )
         if self.state == self.State.REPLIED:
-            raise ValidationError(
-                f"This message is already marked replied ({_day(self.replied_at)})."
+            raise Refused(
+                f"This message is already marked replied ({_day(self.replied_at)}).",
+                self,
             )
         when = when or timezone.now()
         if when < self.sent_at:
-            raise ValidationError(
-                f"The reply can't come before the message was sent ({_day(self.sent_at)})."
+            raise Refused(
+                f"The reply can't come before the message was sent ({_day(self.sent_at)}).",
+                self,
             )
         with transaction.atomic():
             self._set_replied(when)
@@ -218,10 +224,10 @@ class Message(Owned):
         request = self.request
         if request.state != self.State.SENT:
             if request.state == self.State.DRAFT:
-                raise ValidationError("This message hasn't been sent yet.")
-            raise ValidationError("They replied, so this can't be marked as no reply.")
+                raise Refused("This message hasn't been sent yet.", self)
+            raise Refused("They replied, so this can't be marked as no reply.", self)
         if request.no_reply_at:
-            raise ValidationError(f"Already marked as no reply on {_day(request.no_reply_at)}.")
+            raise Refused(f"Already marked as no reply on {_day(request.no_reply_at)}.", self)
         request.no_reply_at = when or timezone.now()
         request.save(update_fields=["no_reply_at", "updated_at"])
         return request

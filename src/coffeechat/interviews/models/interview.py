@@ -1,10 +1,10 @@
 """An informational interview from first idea to keeping in touch.
 
 Every change of stage is a method on ``Interview`` (``schedule``, ``mark_done``,
-``mark_thanked``…). Each refuses a move that makes no sense with ``TransitionRefused``
-(a message fit to show the user) and leaves an entry on the interview's timeline. The
-web pages, the CLI and conversations.moves (a message sent or answered) call these same
-methods; this module knows nothing of messages.
+``mark_thanked``…). Each refuses a move that makes no sense with ``Refused``
+(coffeechat/refusals.py: a message fit to show the user) and leaves an entry on the
+interview's timeline. The web pages, the CLI and conversations.moves (a message sent or
+answered) call these same methods; this module knows nothing of messages.
 """
 
 import datetime
@@ -18,6 +18,7 @@ from django.utils import timezone
 from coffeechat.accounts.ownership import Owned
 from coffeechat.interviews.models.keeping_in_touch import Interaction
 from coffeechat.interviews.models.records import TimelineEntry
+from coffeechat.refusals import Refused
 from coffeechat.zones import zone_named
 
 # The guide's rule is to *ask* for 15 to 30 minutes. A meeting recorded as agreed may be
@@ -34,10 +35,6 @@ PREPARED_MIN_QUESTIONS = 3
 
 # A thank-you is due within this long after the meeting ends.
 THANK_YOU_WITHIN = datetime.timedelta(hours=24)
-
-
-class TransitionRefused(ValueError):
-    """A stage change that isn't possible from where the interview stands."""
 
 
 class Mode(models.TextChoices):
@@ -177,7 +174,7 @@ class Interview(Owned):
     def _move(self, action, *, at=None, note=""):
         sources, target, _label = TRANSITIONS[action]
         if self.stage not in sources:
-            raise TransitionRefused(refusal(action, self.stage))
+            raise Refused(refusal(action, self.stage), self)
         now = at or timezone.now()
         previous = self.stage
         self.stage = target
@@ -206,7 +203,7 @@ class Interview(Owned):
         if self.stage == self.Stage.NO_REPLY:
             self._move("reply", note="They answered after all")
         elif self.stage != self.Stage.REQUESTED:
-            raise TransitionRefused(refusal("reply", self.stage))
+            raise Refused(refusal("reply", self.stage), self)
         self.replied_at = getattr(message, "replied_at", None) or timezone.now()
         self.save(update_fields=["replied_at", "updated_at"])
         if self.stage == self.Stage.REQUESTED:
@@ -220,7 +217,7 @@ class Interview(Owned):
         """Set (or move) the meeting. ``starts_at`` must be aware."""
         rescheduling = self.stage == self.Stage.SCHEDULED
         if not rescheduling and self.stage not in TRANSITIONS["schedule"][0]:
-            raise TransitionRefused(refusal("schedule", self.stage))
+            raise Refused(refusal("schedule", self.stage), self)
         check_duration(duration_minutes)
         if timezone.is_naive(starts_at):
             raise ValueError("starts_at must be an aware datetime")
@@ -245,9 +242,10 @@ class Interview(Owned):
         """The meeting took place; it counts as an interaction with the contact."""
         now = at or timezone.now()
         if self.stage == self.Stage.SCHEDULED and self.starts_at and self.starts_at > now:
-            raise TransitionRefused(
+            raise Refused(
                 "This meeting hasn't started yet. Mark it done after you have met, "
-                "or reschedule it if the date changed."
+                "or reschedule it if the date changed.",
+                self,
             )
         self._move("done", at=now, note="Met")
         Interaction.objects.create(

@@ -17,10 +17,10 @@ from coffeechat.interviews.forms import (
 from coffeechat.interviews.models import (
     CLOSED_STAGES,
     Interview,
-    TransitionRefused,
     duration_warning,
 )
 from coffeechat.interviews.views import post_only
+from coffeechat.refusals import shows_refusals
 from coffeechat.zones import user_zone
 
 PAGE_SIZE = 50
@@ -69,17 +69,14 @@ def list_interviews(request):
 
 
 @post_only
+@shows_refusals
 def move_interview(request, pk, action):
     interview = get_interview(request, pk)
     method = BUTTON_MOVES.get(action)
     if method is None:
         raise Http404("No such move.")
-    try:
-        getattr(interview, method)()
-    except TransitionRefused as refused:
-        messages.error(request, str(refused))
-    else:
-        messages.success(request, _moved_note(action, interview))
+    getattr(interview, method)()
+    messages.success(request, _moved_note(action, interview))
     return redirect(interview)
 
 
@@ -122,7 +119,7 @@ def schedule_interview(request, pk):
                 mode=data["mode"],
                 place=data["place"].strip(),
             )
-        except (TransitionRefused, ValueError) as refused:
+        except ValueError as refused:  # Refused too: shown on the form, beside its fields
             form.add_error(None, str(refused))
         else:
             messages.success(request, "Moved." if rescheduling else "Scheduled.")
@@ -134,16 +131,13 @@ def schedule_interview(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
+@shows_refusals
 def cancel_interview(request, pk):
     interview = get_interview(request, pk)
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            interview.cancel(form.cleaned_data["reason"].strip())
-        except TransitionRefused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(request, "Cancelled. Let them know if you haven't yet.")
+        interview.cancel(form.cleaned_data["reason"].strip())
+        messages.success(request, "Cancelled. Let them know if you haven't yet.")
         return redirect(interview)
     return render(request, "interviews/confirm_cancel.html", {"interview": interview, "form": form})
 

@@ -16,7 +16,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.models import CLOSED_STAGES
 from coffeechat.outreach import sending
-from coffeechat.outreach.checking import check_draft
+from coffeechat.outreach.checking import blocked_text, check_draft
 from coffeechat.outreach.due import request_status, suggestions_for
 from coffeechat.outreach.forms import DraftForm, MarkForm
 from coffeechat.outreach.models import Channel, Message
@@ -161,7 +161,7 @@ def download_eml(request, pk):
     if message.is_draft and request.GET.get("send_anyway") != "1":
         report = _check(Profile.for_user(request.user), message)
         if report.has_errors:
-            messages.error(request, _blocked_text(report))
+            messages.error(request, blocked_text(report))
             return redirect(message)
     profile = Profile.for_user(request.user)
     content = sending.build_eml(
@@ -195,17 +195,9 @@ def blocked(request, message, form) -> bool:
         return False
     report = _check(Profile.for_user(request.user), message)
     if report.has_errors:
-        messages.error(request, _blocked_text(report))
+        messages.error(request, blocked_text(report))
         return True
     return False
-
-
-def _blocked_text(report) -> str:
-    count = len(report.by_severity("error"))
-    return (
-        f"Not sent: the checker found {count} problem{'s' if count != 1 else ''} to fix. "
-        "Fix the draft, or choose “Send anyway” on its page if you are sure."
-    )
 
 
 def form_errors(request, form):
