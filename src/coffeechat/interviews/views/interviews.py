@@ -20,6 +20,7 @@ from coffeechat.interviews.models import (
     duration_warning,
 )
 from coffeechat.interviews.views import post_only
+from coffeechat.links import absolute_url
 from coffeechat.refusals import shows_refusals
 from coffeechat.zones import user_zone
 
@@ -149,7 +150,7 @@ def download_invite(request, pk):
         return redirect(interview)
     cal = ical.new_calendar()
     cal.add_component(
-        ical.meeting_event(interview, url=request.build_absolute_uri(interview.get_absolute_url()))
+        ical.meeting_event(interview, url=absolute_url(request, interview.get_absolute_url()))
     )
     response = HttpResponse(ical.finish(cal), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
