@@ -45,9 +45,11 @@ faketime:
 clock-guard: install chromium faketime
 	.ci/clock-guard
 
+## ruff, and the layers of docs/ARCHITECTURE.md (import-linter, contracts in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 ## Timings at a heavy user's scale, on a throwaway database in bench/out/ (see bench/README.md).
 bench: install

@@ -398,7 +398,7 @@ def _make_questions(owner, rng, interviews):
 def _make_todos(owner, rng, interviews, contacts, *, now, today):
     """Next steps after conversations: most old ones done, recent ones open, some overdue;
     and a few not tied to a conversation."""
-    from coffeechat.interviews.models import Todo
+    from coffeechat.interviews.models import NextStep
 
     done_chance = {"done": 0.2, "thanked": 0.8, "keeping-in-touch": 0.97}
     rows = []
@@ -413,7 +413,7 @@ def _make_todos(owner, rng, interviews, contacts, *, now, today):
                 due = created.date() + dt.timedelta(days=rng.randint(2, 30))
             is_done = rng.random() < done_chance[interview.stage]
             rows.append(
-                Todo(
+                NextStep(
                     owner=owner,
                     interview=interview,
                     contact_id=interview.contact_id,
@@ -429,7 +429,7 @@ def _make_todos(owner, rng, interviews, contacts, *, now, today):
         kind = weighted(rng, TODO_KIND_WEIGHTS)
         created = now - rng.uniform(0, 90) * DAY
         rows.append(
-            Todo(
+            NextStep(
                 owner=owner,
                 contact=rng.choice(contacts) if rng.random() < 0.5 else None,
                 kind=kind,
@@ -441,8 +441,8 @@ def _make_todos(owner, rng, interviews, contacts, *, now, today):
                 created_at=created,
             )
         )
-    with given_timestamps(Todo):
-        Todo.objects.bulk_create(rows, batch_size=1000)
+    with given_timestamps(NextStep):
+        NextStep.objects.bulk_create(rows, batch_size=1000)
 
 
 def _make_touches(owner, rng, interviews, contacts, *, now):

@@ -14,7 +14,7 @@ from coffeechat.interviews.models import (
     Interview,
     InterviewQuestion,
     KeepInTouch,
-    Todo,
+    NextStep,
 )
 from coffeechat.outreach.models import Message, MessageTemplate
 
@@ -176,10 +176,10 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
         ada_chat.interest_score, ada_chat.fit_score = 4, 5
         ada_chat.reflected_at = at("2025-02-12 15:40")
         ada_chat.save()
-        shadow = Todo.objects.create(
+        shadow = NextStep.objects.create(
             owner=user, interview=ada_chat, contact=ada, kind="job-shadowing", text="Ask to visit"
         )
-        Todo.objects.create(
+        NextStep.objects.create(
             owner=user,
             interview=ada_chat,
             contact=ada,
@@ -287,7 +287,7 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
         gone.delete()
     with time_machine.travel(at("2025-03-04 12:00"), tick=False):
         blank_chat.cancel("They moved abroad")
-        Todo.objects.create(
+        NextStep.objects.create(
             owner=user, kind="career-adviser", text="Book a career adviser appointment"
         )
 

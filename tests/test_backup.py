@@ -18,8 +18,8 @@ from coffeechat.interviews.models import (
     Interview,
     InterviewQuestion,
     KeepInTouch,
+    NextStep,
     TimelineEntry,
-    Todo,
 )
 from coffeechat.outreach.models import Message, MessageTemplate
 from tests.conftest import make_user
@@ -149,7 +149,7 @@ def test_the_backup_covers_every_field(rich_owner):
         (Interview, data["interviews"][0]),
         (InterviewQuestion, data["interview_questions"][0]),
         (TimelineEntry, data["interview_timeline"][0]),
-        (Todo, data["next_steps"][0]),
+        (NextStep, data["next_steps"][0]),
         (KeepInTouch, data["keep_in_touch"][0]),
         (Interaction, data["interactions"][0]),
         (MessageTemplate, data["message_templates"][0]),
@@ -214,7 +214,7 @@ OWNED_MODELS = [
     Interview,
     InterviewQuestion,
     TimelineEntry,
-    Todo,
+    NextStep,
     KeepInTouch,
     Interaction,
     MessageTemplate,

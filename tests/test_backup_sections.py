@@ -98,7 +98,7 @@ COVERED = {
     "interviews.Interview": "interviews",
     "interviews.InterviewQuestion": "interview_questions",
     "interviews.TimelineEntry": "interview_timeline",
-    "interviews.Todo": "next_steps",
+    "interviews.NextStep": "next_steps",
     "interviews.KeepInTouch": "keep_in_touch",
     "interviews.Interaction": "interactions",
     "outreach.MessageTemplate": "message_templates",

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 
 from coffeechat.contacts.models import Contact, Organization
-from coffeechat.interviews.models import Interview, Todo
+from coffeechat.interviews.models import Interview, NextStep
 from coffeechat.outreach.models import Message
 from coffeechat.submissions.models import Submission
 
@@ -104,7 +104,7 @@ def test_a_next_step_and_a_referral_are_made_once(owner_client, owner, ada):
     for _ in range(2):
         owner_client.post(f"/interviews/{interview.pk}/referral/", referral)
 
-    assert Todo.objects.count() == 1
+    assert NextStep.objects.count() == 1
     assert Contact.objects.filter(first_name="Lin").count() == 1
 
 

@@ -8,6 +8,8 @@ createsuperuser, ...) also work, for administrators.
 import os
 import sys
 
+from coffeechat import __version__
+
 # Django commands whose names one of ours took, offered under another name.
 # `coffeechat check` is the message checker; Django's system check is `system-check`.
 RENAMED_DJANGO_COMMANDS = {
@@ -31,8 +33,6 @@ def _our_commands():
 
 
 def print_overview() -> None:
-    from coffeechat import __version__
-
     print(f"coffeechat {__version__}: plan and keep track of informational interviews.\n")
     print("usage: coffeechat COMMAND [options]   (coffeechat COMMAND --help for details)\n")
     print("commands:")
@@ -61,8 +61,6 @@ def main(argv: list[str] | None = None) -> None:
         print_overview()
         return
     if argv[1] == "--version":
-        from coffeechat import __version__
-
         print(__version__)
         return
     from django.core.management import execute_from_command_line, load_command_class

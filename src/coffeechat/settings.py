@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "coffeechat.agenda",
     "coffeechat.community",
     "coffeechat.exports",
+    "coffeechat.server",
 ]
 
 MIDDLEWARE = [

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from coffeechat.agenda.models import CalendarFeed
-from coffeechat.interviews.models import Todo
+from coffeechat.interviews.models import NextStep
 from tests.interviews.conftest import at, make_contact, scheduled
 
 
@@ -38,7 +38,7 @@ def test_a_configured_public_address_is_used_for_the_feed_and_its_links(
     assert "only works on this computer" not in page
     with time_machine.travel(at(2026, 3, 1, 9), tick=False):
         scheduled(owner, at(2026, 3, 4, 10))
-    Todo.objects.create(owner=owner, text="Book a career adviser", kind="career-adviser")
+    NextStep.objects.create(owner=owner, text="Book a career adviser", kind="career-adviser")
     with time_machine.travel(at(2026, 3, 3, 8), tick=False):
         calendar = feed_of(client, token)
     urls = [str(event.get("url")) for event in calendar.walk("VEVENT")]
@@ -81,7 +81,9 @@ def test_meetings_are_timed_events_and_due_items_all_day_events(client, new_york
         past = scheduled(
             new_york_owner, at(2026, 3, 2, 15), contact=make_contact(new_york_owner, "Bo")
         )
-    Todo.objects.create(owner=new_york_owner, text="Book a career adviser", kind="career-adviser")
+    NextStep.objects.create(
+        owner=new_york_owner, text="Book a career adviser", kind="career-adviser"
+    )
     with time_machine.travel(at(2026, 3, 3, 8), tick=False):
         cal = feed_of(client, feed.token)
     events = cal.walk("VEVENT")
@@ -110,7 +112,7 @@ def test_meetings_are_timed_events_and_due_items_all_day_events(client, new_york
 
 
 def test_due_item_uids_are_stable_from_one_fetch_to_the_next(client, new_york_owner, feed):
-    Todo.objects.create(owner=new_york_owner, text="Read the annual report")
+    NextStep.objects.create(owner=new_york_owner, text="Read the annual report")
     with time_machine.travel(at(2026, 3, 3, 8), tick=False):
         first = [str(e["UID"]) for e in feed_of(client, feed.token).walk("VEVENT")]
     with time_machine.travel(at(2026, 3, 4, 8), tick=False):
@@ -148,8 +150,8 @@ def test_calendar_apps_may_ask_with_head(client, feed):
 def test_every_due_item_has_its_own_uid(client, new_york_owner, feed):
     interview = scheduled(new_york_owner, at(2026, 3, 10, 10))
     for text in ["Read the report", "Read the report", "Call the office"]:
-        Todo.objects.create(owner=new_york_owner, text=text)
-        Todo.objects.create(owner=new_york_owner, interview=interview, text=text)
+        NextStep.objects.create(owner=new_york_owner, text=text)
+        NextStep.objects.create(owner=new_york_owner, interview=interview, text=text)
     with time_machine.travel(at(2026, 3, 3, 8), tick=False):
         uids = [str(e["UID"]) for e in feed_of(client, feed.token).walk("VEVENT")]
     assert len(uids) == len(set(uids)) == 7  # six to-dos and the meeting

@@ -24,7 +24,7 @@ from coffeechat.interviews.models import (
     Interview,
     InterviewQuestion,
     KeepInTouch,
-    Todo,
+    NextStep,
 )
 from coffeechat.outreach.models import Message
 from tests.conftest import make_user
@@ -126,7 +126,7 @@ def _one_of_each(owner, n):
         (TODAY + days(7), None),
         (TODAY - days(1), NOW),
     ]:
-        Todo.objects.create(
+        NextStep.objects.create(
             owner=owner,
             interview=done,
             contact=done.contact,
@@ -134,7 +134,7 @@ def _one_of_each(owner, n):
             due_date=due,
             done_at=done_at,
         )
-    Todo.objects.create(owner=owner, text="Book the career office", due_date=TODAY)
+    NextStep.objects.create(owner=owner, text="Book the career office", due_date=TODAY)
 
     # Outreach. A request nine business days old with a colleague never written to (a
     # follow-up and a second person), one two days old, one whose follow-up went

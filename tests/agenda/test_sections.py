@@ -8,7 +8,7 @@ import time_machine
 from coffeechat.agenda.sections import HOME_LIMIT, sections
 from coffeechat.contacts.models import Contact
 from coffeechat.due import DueItem
-from coffeechat.interviews.models import Todo
+from coffeechat.interviews.models import NextStep
 
 TODAY = datetime.date(2026, 3, 4)
 
@@ -49,14 +49,16 @@ def many_todos(owner):
     """Twelve open to-dos from last year, oldest first, and one due today."""
     ada = Contact.objects.create(owner=owner, first_name="Ada", last_name="Singh")
     for n in range(12):
-        Todo.objects.create(
+        NextStep.objects.create(
             owner=owner,
             contact=ada,
             kind="research",
             text=f"Old task {n:02d}",
             due_date=datetime.date(2025, 6, 1) + datetime.timedelta(days=n),
         )
-    Todo.objects.create(owner=owner, kind="other", text="Call the career office", due_date=TODAY)
+    NextStep.objects.create(
+        owner=owner, kind="other", text="Call the career office", due_date=TODAY
+    )
 
 
 def test_the_home_page_shows_the_first_few_overdue_and_links_to_the_rest(owner_client, many_todos):

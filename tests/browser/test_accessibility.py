@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from coffeechat.accounts.models import make_setup_token
 from coffeechat.contacts.models import Contact, Organization
-from coffeechat.interviews.models import Interview, InterviewQuestion, KeepInTouch, Todo
+from coffeechat.interviews.models import Interview, InterviewQuestion, KeepInTouch, NextStep
 from coffeechat.outreach.models import Message, MessageTemplate
 from tests.rich_account import build_rich_account
 
@@ -61,7 +61,7 @@ def build_account(owner):
     held.interest_score, held.fit_score = 4, 3
     held.reflected_at = now
     held.save()
-    Todo.objects.create(owner=owner, interview=held, contact=sam, text="Send my CV")
+    NextStep.objects.create(owner=owner, interview=held, contact=sam, text="Send my CV")
     KeepInTouch.set_cadence(sam, 90)
     return {
         "contact": Contact.objects.get(owner=owner, first_name="Ada").pk,

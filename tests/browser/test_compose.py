@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact, Organization
-from coffeechat.outreach.checking import check_draft
+from coffeechat.outreach.draft_check import check_draft
 from coffeechat.outreach.models import Message
 
 # Typed after the LinkedIn template's draft (158 characters for Ada) to pass 200.

@@ -1,7 +1,7 @@
 """Ownership cases for every interviews URL that takes an id (see tests/test_url_security.py)."""
 
 from coffeechat.contacts.models import Contact
-from coffeechat.interviews.models import Interview, InterviewQuestion, Todo
+from coffeechat.interviews.models import Interview, InterviewQuestion, NextStep
 
 # The calendar feed opts out of logging in: its secret token is the key.
 INTERVIEW_TOKEN_URLS = {"agenda:feed"}
@@ -23,7 +23,7 @@ def question(owner):
 
 
 def todo(owner):
-    return Todo.objects.create(owner=owner, interview=interview(owner), text="Read up")
+    return NextStep.objects.create(owner=owner, interview=interview(owner), text="Read up")
 
 
 def by_pk(owner):

@@ -13,7 +13,7 @@ from coffeechat.interviews.models import (
     Interaction,
     InterviewQuestion,
     KeepInTouch,
-    Todo,
+    NextStep,
 )
 from tests.interviews.conftest import NEW_YORK, at, make_contact, make_interview, scheduled
 
@@ -229,11 +229,11 @@ def test_the_cadence_day_is_counted_in_the_users_time_zone(owner):
 
 def test_open_todos_are_due_on_their_date_and_undated_ones_today(new_york_owner):
     interview = make_interview(new_york_owner)
-    Todo.objects.create(owner=new_york_owner, interview=interview, text="Read the report")
-    Todo.objects.create(
+    NextStep.objects.create(owner=new_york_owner, interview=interview, text="Read the report")
+    NextStep.objects.create(
         owner=new_york_owner, kind="application", text="Apply", due_date=datetime.date(2026, 3, 5)
     )
-    Todo.objects.create(
+    NextStep.objects.create(
         owner=new_york_owner,
         text="Done already",
         done_at=at(2026, 3, 1),
@@ -252,7 +252,7 @@ def test_the_agenda_puts_every_kind_together_most_urgent_first(new_york_owner):
 
     met(new_york_owner, at(2026, 3, 3, 14))
     scheduled(new_york_owner, at(2026, 3, 4, 10), contact=make_contact(new_york_owner, "Bo"))
-    Todo.objects.create(owner=new_york_owner, text="Call the career office")
+    NextStep.objects.create(owner=new_york_owner, text="Call the career office")
     with time_machine.travel(at(2026, 3, 4, 8), tick=False):
         kinds = [item.kind for item in due_items(new_york_owner, datetime.date(2026, 3, 4))]
     assert kinds[:2] == ["reflect", "meeting"]  # reflection was due yesterday

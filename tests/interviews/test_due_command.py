@@ -6,7 +6,7 @@ from io import StringIO
 import time_machine
 from django.core.management import call_command
 
-from coffeechat.interviews.models import KeepInTouch, Todo
+from coffeechat.interviews.models import KeepInTouch, NextStep
 from tests.interviews.conftest import at, make_contact, scheduled
 
 
@@ -23,7 +23,7 @@ def test_every_interview_kind_shows_up_on_the_day(new_york_owner):
         KeepInTouch.set_cadence(make_contact(new_york_owner, "Cy"), 30)
     with time_machine.travel(at(2026, 3, 2, 10, 45), tick=False):
         done.mark_done()
-    Todo.objects.create(owner=new_york_owner, kind="research", text="Read their annual report")
+    NextStep.objects.create(owner=new_york_owner, kind="research", text="Read their annual report")
     with time_machine.travel(at(2026, 3, 31, 8), tick=False):
         kinds = {item["kind"] for item in json.loads(run("--json", "--today", "2026-03-03"))}
         text = run("--today", "2026-03-03")

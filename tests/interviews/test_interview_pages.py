@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from coffeechat.contacts.models import Contact
-from coffeechat.interviews.models import Interview, InterviewQuestion, Todo
+from coffeechat.interviews.models import Interview, InterviewQuestion, NextStep
 from tests.interviews.conftest import at, make_interview, scheduled
 
 S = Interview.Stage
@@ -344,7 +344,7 @@ def test_reflection_scores_and_next_steps(owner_client, interview):
         f"/interviews/{interview.pk}/todos/",
         {"kind": "job-shadowing", "text": "Ask to shadow a lab day", "due_date": "2026-04-01"},
     )
-    todo = Todo.objects.get()
+    todo = NextStep.objects.get()
     assert todo.contact == interview.contact and todo.interview == interview
     owner_client.post(f"/interviews/todos/{todo.pk}/toggle/")
     todo.refresh_from_db()
@@ -447,7 +447,7 @@ def test_planning_with_nobody_chosen_says_to_choose(owner_client, contact):
     "elsewhere", ["//evil.example/", "/\\evil.example/", "https://evil.example/", "javascript:x"]
 )
 def test_a_next_step_returns_only_to_a_page_of_this_site(owner_client, owner, elsewhere):
-    todo = Todo.objects.create(owner=owner, text="Send my CV")
+    todo = NextStep.objects.create(owner=owner, text="Send my CV")
     response = owner_client.post(f"/interviews/todos/{todo.pk}/toggle/", {"next": elsewhere})
     assert response.url == "/interviews/todos/"
     response = owner_client.post(

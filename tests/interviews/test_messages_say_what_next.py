@@ -5,7 +5,7 @@ import html
 
 import pytest
 
-from coffeechat.interviews.models import Interview, Todo
+from coffeechat.interviews.models import Interview, NextStep
 from tests.interviews.conftest import make_contact, make_interview, scheduled
 
 S = Interview.Stage
@@ -46,7 +46,7 @@ def test_a_next_step_without_text_says_what_to_write(owner_client, interview):
     response = owner_client.post(
         f"/interviews/{interview.pk}/todos/", {"kind": "other", "text": ""}, follow=True
     )
-    assert not Todo.objects.exists()
+    assert not NextStep.objects.exists()
     text = html.unescape(response.text)
     assert "That next step wasn't added. Say what the step is" in text
     assert "What exactly?:" not in text
@@ -84,7 +84,7 @@ def test_the_empty_next_steps_page_explains_where_steps_come_from(owner_client):
 
 def test_a_next_steps_done_button_names_its_step(owner_client, owner):
     interview = make_interview(owner, make_contact(owner))
-    Todo.objects.create(
+    NextStep.objects.create(
         owner=owner, interview=interview, contact=interview.contact, text="Email the lab manager"
     )
     page = owner_client.get("/interviews/todos/")
@@ -118,5 +118,5 @@ def test_a_next_step_with_a_garbled_date_says_the_format(owner_client, interview
         {"kind": "other", "text": "Read the review", "due_date": due_date},
         follow=True,
     )
-    assert not Todo.objects.exists()
+    assert not NextStep.objects.exists()
     assert "Write the date as YYYY-MM-DD, e.g. 2026-03-14, or leave it empty." in response.text

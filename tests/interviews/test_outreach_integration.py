@@ -40,9 +40,9 @@ def test_a_reply_leaves_it_waiting_to_be_scheduled(interview):
     page_step = "answered. Agree a date and time"
     from django.utils import timezone
 
-    from coffeechat.conversations.next_step import next_step
+    from coffeechat.conversations.guidance import guidance
 
-    assert page_step in next_step(interview, timezone.now(), prepared=False).text
+    assert page_step in guidance(interview, timezone.now(), prepared=False).text
 
 
 def test_sending_the_thank_you_marks_it_thanked(owner):

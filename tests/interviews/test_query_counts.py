@@ -21,7 +21,7 @@ from coffeechat.interviews.models import (
     Interview,
     InterviewQuestion,
     KeepInTouch,
-    Todo,
+    NextStep,
 )
 
 S = Interview.Stage
@@ -62,8 +62,8 @@ def fill_account(owner, contacts=50, interviews=10, messages=100, seed=7, keeps_
         for i in made[::3]
         for k in range(2)
     )
-    Todo.objects.bulk_create(
-        Todo(
+    NextStep.objects.bulk_create(
+        NextStep(
             owner=owner,
             interview=i,
             contact=i.contact,
@@ -160,7 +160,7 @@ def test_the_interview_pages_cost_the_same_queries_however_full(owner, owner_cli
     big = Interview.objects.create(owner=owner, contact=contact)
     for n in range(30):
         InterviewQuestion.objects.create(owner=owner, interview=big, text=f"Q{n}", position=n)
-        Todo.objects.create(owner=owner, interview=big, contact=contact, text=f"T{n}")
+        NextStep.objects.create(owner=owner, interview=big, contact=contact, text=f"T{n}")
         big.log("note", f"entry {n}")
     assert _queries_for(owner_client, f"/interviews/{big.pk}/{page}") == _queries_for(
         owner_client, f"/interviews/{small.pk}/{page}"

@@ -1,8 +1,8 @@
 import pytest
 
+from coffeechat.outreach.builtin_messages import BUILTINS, BY_KEY, SAMPLE_VALUES
 from coffeechat.outreach.merge import FIELD_NAMES, fill, placeholders
 from coffeechat.outreach.models import Channel, Kind
-from coffeechat.outreach.templates_builtin import BUILTINS, BY_KEY, SAMPLE_VALUES
 
 
 def test_there_is_a_built_in_for_every_kind_of_message_the_issue_names():

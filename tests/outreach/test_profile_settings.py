@@ -64,7 +64,7 @@ def test_the_students_dictionary_silences_the_spell_checker(owner_client, owner)
 
 def test_the_checker_is_told_the_names_of_everyone_involved(owner, ada):
     from coffeechat.contacts.models import Contact
-    from coffeechat.outreach.checking import names_for
+    from coffeechat.outreach.draft_check import names_for
 
     ada.referred_by = Contact.objects.create(owner=owner, first_name="Maria", last_name="Lopez")
     ada.save()

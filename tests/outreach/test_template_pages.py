@@ -1,7 +1,7 @@
 """Templates: the built-ins, the student's versions of them, and their own."""
 
+from coffeechat.outreach.builtin_messages import BY_KEY
 from coffeechat.outreach.models import MessageTemplate
-from coffeechat.outreach.templates_builtin import BY_KEY
 
 
 def test_the_list_shows_every_built_in(owner_client):

@@ -2,6 +2,7 @@ import time
 
 from django.utils import timezone
 
+from coffeechat.accounts.models import Profile
 from coffeechat.zones import zone_named
 
 SESSION_KEY = "coffeechat_tz"
@@ -34,8 +35,6 @@ class UserTimezoneMiddleware:
         if request.user.is_authenticated:
             name = session_time_zone(request)
             if name is None:
-                from coffeechat.accounts.models import Profile
-
                 remember_time_zone(request, Profile.for_user(request.user).time_zone)
             else:
                 _activate(name)

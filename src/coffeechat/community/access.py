@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from coffeechat.community.models import CareerCommunity
 from coffeechat.community.roles import Role, roles_of
 
 EVERYONE = frozenset(Role)
@@ -49,8 +50,6 @@ def can(user, action: str, target=None) -> bool:
 
 def advises(adviser, person) -> bool:
     """Is ``adviser`` an adviser of one of the communities ``person`` belongs to?"""
-    from coffeechat.community.models import CareerCommunity
-
     return CareerCommunity.objects.filter(advisers=adviser, members=person).exists()
 
 

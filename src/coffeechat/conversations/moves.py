@@ -15,7 +15,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.interviews.models import Interview, TimelineEntry
 from coffeechat.interviews.thanks import thank_you_points
 from coffeechat.outreach import sending
-from coffeechat.outreach.checking import blocked_text, check_draft
+from coffeechat.outreach.draft_check import blocked_text, check_draft
 from coffeechat.outreach.drafting import draft_from, find_template, merge_values
 from coffeechat.outreach.models import Channel, Kind, Message
 from coffeechat.refusals import Refused
@@ -167,7 +167,7 @@ def draft_thank_you(interview: Interview) -> Message:
         body=draft.body,
         template_key=template.key,
     )
-    interview.log(TimelineEntry.Kind.MESSAGE, "Drafted the thank-you")
+    interview.log(TimelineEntry.Topic.MESSAGE, "Drafted the thank-you")
     return message
 
 
@@ -208,4 +208,4 @@ def _move_interview(message: Message) -> None:
     except Refused:
         pass
     label = message.kind.replace("-", " ") or "message"
-    interview.log(TimelineEntry.Kind.MESSAGE, f"{label.capitalize()} {message.state or 'saved'}")
+    interview.log(TimelineEntry.Topic.MESSAGE, f"{label.capitalize()} {message.state or 'saved'}")

@@ -17,9 +17,9 @@ from coffeechat.accounts.ownership import get_owned_or_404, post_only
 from coffeechat.contacts.models import Contact
 from coffeechat.contacts.search import pick_contacts
 from coffeechat.conversations import moves
-from coffeechat.conversations.next_step import next_step
+from coffeechat.conversations.guidance import guidance
 from coffeechat.interviews.forms import StartInterviewForm
-from coffeechat.interviews.models import TRANSITIONS, Interview, Todo
+from coffeechat.interviews.models import TRANSITIONS, Interview, NextStep
 from coffeechat.interviews.views import post_only as interview_post_only
 from coffeechat.interviews.views.interviews import BUTTON_MOVES, get_interview
 from coffeechat.outreach.due import request_status
@@ -102,14 +102,14 @@ def interview_detail(request, pk):
     ]
     context = {
         "interview": interview,
-        "step": next_step(interview, now, prepared=prepared, waiting=_waiting(interview)),
+        "step": guidance(interview, now, prepared=prepared, waiting=_waiting(interview)),
         "prepared": prepared,
         "actions": actions,
         "can_schedule": "schedule" in interview.allowed_actions()
         or interview.stage == Interview.Stage.SCHEDULED,
         "can_cancel": "cancel" in interview.allowed_actions(),
         "timeline": interview.timeline.order_by("-at", "-id"),
-        "todos": Todo.objects.filter(interview=interview).order_by("done_at", "due_date", "id"),
+        "todos": NextStep.objects.filter(interview=interview).order_by("done_at", "due_date", "id"),
         "user_zone": user_zone(request.user),
         "now": now,
         "thank_you_deadline": interview.thank_you_deadline,

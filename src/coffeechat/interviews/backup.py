@@ -24,8 +24,8 @@ from coffeechat.interviews.models import (
     Interview,
     InterviewQuestion,
     KeepInTouch,
+    NextStep,
     TimelineEntry,
-    Todo,
 )
 from coffeechat.text import with_paragraph
 
@@ -153,7 +153,7 @@ SECTIONS = [
     ),
     backup.model_section(
         "next_steps",
-        Todo,
+        NextStep,
         label=("next step", "next steps"),
         links={"interview": ("interviews", True), "contact": ("contacts", True)},
         fields={"kind", "text", "due_date", "done_at", "created_at"},

@@ -29,7 +29,7 @@ from coffeechat.interviews.models import (
     MET_STAGES,
     THANK_YOU_WITHIN,
     Interview,
-    Todo,
+    NextStep,
     to_prepare,
     to_reflect,
     to_thank,
@@ -173,7 +173,7 @@ def thank_yous(user, today):
 
 def todos(user, today):
     rows = (
-        Todo.objects.filter(owner=user, done_at__isnull=True)
+        NextStep.objects.filter(owner=user, done_at__isnull=True)
         .filter(Q(due_date__lte=today) | Q(due_date__isnull=True))
         .order_by("due_date", "id")
         .values_list(
@@ -187,7 +187,7 @@ def todos(user, today):
             "contact__last_name",
         )
     )
-    kinds = dict(Todo.Kind.choices)
+    kinds = dict(NextStep.Category.choices)
     detail = url_pattern("interviews:detail")
     everything = reverse("interviews:todos")
     for pk, kind, text, due_date, interview_id, contact_id, first, last in rows:

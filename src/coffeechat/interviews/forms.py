@@ -16,7 +16,7 @@ from coffeechat.interviews.models import (
     Interview,
     KeepInTouch,
     Mode,
-    Todo,
+    NextStep,
 )
 from coffeechat.zones import BadLocalTime, aware
 
@@ -254,9 +254,9 @@ class ReflectionForm(forms.Form):
         return interview
 
 
-class TodoForm(forms.ModelForm):
+class NextStepForm(forms.ModelForm):
     class Meta:
-        model = Todo
+        model = NextStep
         fields = ["kind", "text", "due_date"]
         labels = {"kind": "Next step", "text": "What exactly?", "due_date": "By when (optional)"}
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
@@ -305,8 +305,8 @@ class InteractionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["day"].initial = timezone.localdate()
         self.fields["kind"].choices = [
-            c for c in Interaction.Kind.choices if c[0] != Interaction.Kind.MEETING
-        ] + [(Interaction.Kind.MEETING, Interaction.Kind.MEETING.label)]
+            c for c in Interaction.Means.choices if c[0] != Interaction.Means.MEETING
+        ] + [(Interaction.Means.MEETING, Interaction.Means.MEETING.label)]
         self.order_fields(["kind", "day", "note"])
 
     def clean_day(self):

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
+from coffeechat.outreach.builtin_messages import BUILTINS, BY_KEY
 from coffeechat.outreach.merge import fill
 from coffeechat.outreach.models import Channel, Kind, MessageTemplate
-from coffeechat.outreach.templates_builtin import BUILTINS, BY_KEY
 from coffeechat.outreach.wording import as_phrase, keep_salutation, mid_sentence
 
 CUSTOM_PREFIX = "mine-"

@@ -1,7 +1,8 @@
 """The interviews app's models, one module per part of the conversation's life:
-``interview`` (the conversation and its stages), ``records`` (what it leaves behind) and
-``keeping_in_touch`` (afterwards)."""
+``interview`` (the conversation and its stages), ``attached`` (what hangs off it:
+questions, timeline, next steps) and ``keeping_in_touch`` (afterwards)."""
 
+from coffeechat.interviews.models.attached import InterviewQuestion, NextStep, TimelineEntry
 from coffeechat.interviews.models.interview import (
     ASK_MAX_MINUTES,
     ASK_MIN_MINUTES,
@@ -32,7 +33,6 @@ from coffeechat.interviews.models.interview import (
     to_thank,
 )
 from coffeechat.interviews.models.keeping_in_touch import Interaction, KeepInTouch
-from coffeechat.interviews.models.records import InterviewQuestion, TimelineEntry, Todo
 
 __all__ = [
     "ASK_MAX_MINUTES",
@@ -53,7 +53,7 @@ __all__ = [
     "KeepInTouch",
     "Mode",
     "TimelineEntry",
-    "Todo",
+    "NextStep",
     "check_duration",
     "checklist_complete",
     "duration_warning",

@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.accounts.ownership import Owned
+from coffeechat.interviews.models.attached import TimelineEntry
 from coffeechat.interviews.models.keeping_in_touch import Interaction
-from coffeechat.interviews.models.records import TimelineEntry
 from coffeechat.refusals import Refused
 from coffeechat.zones import zone_named
 
@@ -164,7 +164,7 @@ class Interview(Owned):
         request already sent to them). Callers check ``under_way()`` first."""
         interview = cls.objects.create(owner=owner, contact=contact)
         interview.log(
-            TimelineEntry.Kind.STAGE, f"Planned a conversation with {contact.full_name}", at=at
+            TimelineEntry.Topic.STAGE, f"Planned a conversation with {contact.full_name}", at=at
         )
         return interview
 
@@ -180,7 +180,7 @@ class Interview(Owned):
         self.stage_changed_at = now
         self.save()
         text = note or f"{self.Stage(previous).label} → {self.Stage(target).label}"
-        self.log(TimelineEntry.Kind.STAGE, text, at=now)
+        self.log(TimelineEntry.Topic.STAGE, text, at=now)
         return self
 
     def log(self, kind, text, at=None):
@@ -206,7 +206,7 @@ class Interview(Owned):
         self.replied_at = getattr(message, "replied_at", None) or timezone.now()
         self.save(update_fields=["replied_at", "updated_at"])
         if self.stage == self.Stage.REQUESTED:
-            self.log(TimelineEntry.Kind.MESSAGE, "They answered: time to agree a date")
+            self.log(TimelineEntry.Topic.MESSAGE, "They answered: time to agree a date")
         return self
 
     @transaction.atomic
@@ -232,7 +232,7 @@ class Interview(Owned):
         if rescheduling:
             self.sequence += 1
             self.save()
-            self.log(TimelineEntry.Kind.SCHEDULE, f"Moved to {when}")
+            self.log(TimelineEntry.Topic.SCHEDULE, f"Moved to {when}")
             return self
         return self._move("schedule", note=f"Scheduled for {when}")
 
@@ -250,7 +250,7 @@ class Interview(Owned):
         Interaction.objects.create(
             owner_id=self.owner_id,
             contact_id=self.contact_id,
-            kind=Interaction.Kind.MEETING,
+            kind=Interaction.Means.MEETING,
             happened_at=min(self.ends_at or now, now),
             note="Informational interview",
             interview=self,
@@ -269,7 +269,7 @@ class Interview(Owned):
             Interaction.objects.create(
                 owner_id=self.owner_id,
                 contact_id=self.contact_id,
-                kind=Interaction.Kind.THANK_YOU,
+                kind=Interaction.Means.THANK_YOU,
                 happened_at=at,
                 interview=self,
             )

@@ -42,7 +42,7 @@ class KeepInTouch(Owned):
 class Interaction(Owned):
     """A moment of contact logged by hand or by a meeting; each restarts the keep-in-touch clock."""
 
-    class Kind(models.TextChoices):
+    class Means(models.TextChoices):
         MEETING = "meeting", "Meeting"
         CALL = "call", "Call"
         EMAIL = "email", "Email"
@@ -57,7 +57,7 @@ class Interaction(Owned):
     interview = models.ForeignKey(
         "interviews.Interview", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(max_length=16, choices=Means.choices, default=Means.OTHER)
     happened_at = models.DateTimeField(default=timezone.now)
     note = models.CharField(max_length=500, blank=True)
 

@@ -8,8 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
-from coffeechat.interviews.forms import ReflectionForm, TodoForm
-from coffeechat.interviews.models import Todo
+from coffeechat.interviews.forms import NextStepForm, ReflectionForm
+from coffeechat.interviews.models import NextStep
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.views.interviews import get_interview
 from coffeechat.saving import saved_status
@@ -29,7 +29,7 @@ def reflect(request, pk):
     context = {
         "interview": interview,
         "form": form,
-        "todo_form": TodoForm(),
+        "todo_form": NextStepForm(),
         "todos": interview.todos.order_by("done_at", "due_date", "id"),
     }
     return render(request, "interviews/reflect.html", context)
@@ -39,7 +39,7 @@ def reflect(request, pk):
 @submitted_once
 def add_todo(request, pk):
     interview = get_interview(request, pk)
-    form = TodoForm(request.POST)
+    form = NextStepForm(request.POST)
     if form.is_valid():
         todo = form.save(commit=False)
         todo.owner = request.user
@@ -69,7 +69,7 @@ def _back(request, default):
 
 @post_only
 def toggle_todo(request, todo_pk):
-    todo = get_owned_or_404(Todo, request.user, pk=todo_pk)
+    todo = get_owned_or_404(NextStep, request.user, pk=todo_pk)
     if todo.done_at:
         todo.undo()
         messages.success(request, "Back on your list.")
@@ -81,7 +81,7 @@ def toggle_todo(request, todo_pk):
 
 def list_todos(request):
     show_done = request.GET.get("show") == "done"
-    todos = Todo.objects.owned_by(request.user).select_related("contact", "interview")
+    todos = NextStep.objects.owned_by(request.user).select_related("contact", "interview")
     todos = todos.exclude(done_at=None) if show_done else todos.filter(done_at=None)
     order = ["-done_at", "-id"] if show_done else ["due_date", "id"]
     page = Paginator(todos.order_by(*order), 100).get_page(request.GET.get("page"))

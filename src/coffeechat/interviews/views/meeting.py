@@ -114,11 +114,11 @@ def add_referral(request, pk):
         planned = Interview.under_way(request.user, person)
         if planned is None:
             planned = Interview.plan(request.user, person)
-            planned.log(TimelineEntry.Kind.STAGE, f"Suggested by {interview.contact.full_name}")
+            planned.log(TimelineEntry.Topic.STAGE, f"Suggested by {interview.contact.full_name}")
             added += ", with a conversation planned."
         else:
             added += "; your conversation with them is already under way."
-        interview.log(TimelineEntry.Kind.NOTE, f"Suggested I talk to {person.full_name}")
+        interview.log(TimelineEntry.Topic.NOTE, f"Suggested I talk to {person.full_name}")
     messages.success(request, added)
     return redirect(reverse("interviews:notes", args=[interview.pk]) + "#referral")
 

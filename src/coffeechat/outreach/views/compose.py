@@ -11,7 +11,7 @@ from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
 from coffeechat.contacts.search import pick_contacts
 from coffeechat.interviews.models import Interview
-from coffeechat.outreach.checking import check_draft
+from coffeechat.outreach.draft_check import check_draft
 from coffeechat.outreach.drafting import (
     available_templates,
     draft_from,

@@ -16,7 +16,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.models import CLOSED_STAGES
 from coffeechat.outreach import sending
-from coffeechat.outreach.checking import blocked_text, check_draft
+from coffeechat.outreach.draft_check import blocked_text, check_draft
 from coffeechat.outreach.due import request_status, suggestions_for
 from coffeechat.outreach.forms import DraftForm, MarkForm
 from coffeechat.outreach.models import Channel, Message

@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404
+from coffeechat.outreach.builtin_messages import BY_KEY
 from coffeechat.outreach.drafting import available_templates
 from coffeechat.outreach.forms import TemplateForm
 from coffeechat.outreach.merge import FIELDS
 from coffeechat.outreach.models import MessageTemplate
-from coffeechat.outreach.templates_builtin import BY_KEY
 from coffeechat.submissions.once import submitted_once
 
 

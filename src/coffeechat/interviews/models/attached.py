@@ -7,7 +7,7 @@ from coffeechat.accounts.ownership import Owned
 
 
 class TimelineEntry(Owned):
-    class Kind(models.TextChoices):
+    class Topic(models.TextChoices):
         STAGE = "stage", "Stage"
         SCHEDULE = "schedule", "Schedule"
         MESSAGE = "message", "Message"
@@ -17,7 +17,7 @@ class TimelineEntry(Owned):
         "interviews.Interview", on_delete=models.CASCADE, related_name="timeline"
     )
     at = models.DateTimeField(default=timezone.now)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    kind = models.CharField(max_length=16, choices=Topic.choices)
     text = models.CharField(max_length=500)
 
     class Meta:
@@ -46,10 +46,10 @@ class InterviewQuestion(Owned):
         return self.text
 
 
-class Todo(Owned):
+class NextStep(Owned):
     """A next step after a conversation."""
 
-    class Kind(models.TextChoices):
+    class Category(models.TextChoices):
         JOB_SHADOWING = "job-shadowing", "Job shadowing"
         RESEARCH = "research", "More research"
         APPLICATION = "application", "An application"
@@ -66,7 +66,7 @@ class Todo(Owned):
     contact = models.ForeignKey(
         "contacts.Contact", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
     text = models.CharField(max_length=500)
     due_date = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from coffeechat.contacts.models import Contact
-from coffeechat.conversations.next_step import next_step
+from coffeechat.conversations.guidance import guidance
 from coffeechat.interviews.models import Interview
 
 NOW = datetime.datetime(2026, 3, 3, 12, 0, tzinfo=datetime.UTC)
@@ -43,11 +43,11 @@ def interview(stage, starts_in=None, **fields):
     ],
 )
 def test_the_next_step_follows_the_state(item, prepared, text, action):
-    step = next_step(item, NOW, prepared=prepared)
+    step = guidance(item, NOW, prepared=prepared)
     assert text in step.text
     assert step.action == action
 
 
 def test_a_planned_interview_points_to_writing_the_request():
-    step = next_step(interview(S.PLANNED), NOW, prepared=False)
+    step = guidance(interview(S.PLANNED), NOW, prepared=False)
     assert step.href.endswith("?interview=7")

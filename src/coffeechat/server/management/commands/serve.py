@@ -1,10 +1,15 @@
+"""`coffeechat serve`: migrate, then run the site with waitress (in the server app, the top
+floor, since it serves every app)."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.urls import reverse
+from waitress import serve
 
 from coffeechat.accounts.models import make_setup_token
 from coffeechat.commands import CoffeechatCommand
+from coffeechat.wsgi import application
 
 
 class Command(CoffeechatCommand):
@@ -25,10 +30,6 @@ class Command(CoffeechatCommand):
         parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
 
     def handle(self, *args, **options):
-        from waitress import serve
-
-        from coffeechat.wsgi import application
-
         port = options["port"] or settings.SERVE_PORT
         if not 0 < port < 65536:
             raise CommandError(f"{port} is not a port number (1-65535).")
