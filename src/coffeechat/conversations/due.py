@@ -18,7 +18,7 @@ from django.utils.dateparse import parse_datetime
 from coffeechat.contacts.models import Contact
 from coffeechat.due import DueItem, DueKind
 from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
-from coffeechat.markup import url_pattern
+from coffeechat.links import url_pattern
 from coffeechat.outreach.models import Message
 from coffeechat.zones import local_day_bounds, user_zone
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 
 from coffeechat.interviews.models import Interview, due_to_prepare
+from coffeechat.outreach.followup import FOLLOW_UP, SECOND_CONTACT, TRY_SOMEONE_ELSE
 
 S = Interview.Stage
 
@@ -112,20 +113,20 @@ def _waiting_step(interview, waiting) -> Guidance:
             f"Wait for {name} to answer. If a week or two goes by in silence, follow up once."
         )
     status, request = waiting
-    if status.kind == "follow-up":
+    if status.kind == FOLLOW_UP:
         return Guidance(
             f"No answer from {name} since you wrote: time to follow up, once and briefly.",
             label="Write the follow-up",
             href=_outreach_url("outreach:compose", f"?follow_up_to={request.pk}"),
         )
-    if status.kind == "try-someone-else":
+    if status.kind == TRY_SOMEONE_ELSE:
         return Guidance(
             "No answer to your follow-up either. Let this one go (it happens to everyone) "
             "and try someone else: the request's page suggests who.",
             label="Open the request",
             href=request.get_absolute_url(),
         )
-    if status.kind == "second-contact":
+    if status.kind == SECOND_CONTACT:
         organization = interview.contact.organization
         where = f" at {organization.name}" if organization else ""
         return Guidance(

@@ -34,7 +34,7 @@ from coffeechat.interviews.models import (
     to_reflect,
     to_thank,
 )
-from coffeechat.markup import url_pattern
+from coffeechat.links import url_pattern
 from coffeechat.zones import local_day_bounds, user_zone
 
 S = Interview.Stage

@@ -17,8 +17,16 @@ from django.utils import timezone
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact
 from coffeechat.due import DueItem, DueKind, priority
-from coffeechat.markup import url_pattern
-from coffeechat.outreach.followup import Thread, follow_up_due, next_steps
+from coffeechat.links import url_pattern
+from coffeechat.outreach.followup import (
+    FOLLOW_UP,
+    SECOND_CONTACT,
+    TRY_SOMEONE_ELSE,
+    WAIT,
+    Thread,
+    follow_up_due,
+    next_steps,
+)
 from coffeechat.outreach.models import Kind, Message
 from coffeechat.zones import zone_named
 
@@ -70,9 +78,9 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     others = _People(
         _people_to_suggest(
             user,
-            [r for r, step in pending if step.kind != "follow-up"],
-            colleagues_of=[r for r, step in pending if step.kind == "second-contact"],
-            fields_for=[r for r, step in pending if step.kind == "try-someone-else"],
+            [r for r, step in pending if step.kind != FOLLOW_UP],
+            colleagues_of=[r for r, step in pending if step.kind == SECOND_CONTACT],
+            fields_for=[r for r, step in pending if step.kind == TRY_SOMEONE_ELSE],
         )
     )
     # Route patterns, so a long list costs two ``reverse()`` calls rather than one per item.
@@ -83,10 +91,10 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     for request, step in pending:
         contact = request.contact
         since = _short_date(_local_date(request.sent_at, tz), today)
-        if step.kind == "follow-up":
+        if step.kind == FOLLOW_UP:
             title = f"Follow up with {contact.full_name} (no reply since {since})"
             url = f"{compose}?follow_up_to={request.pk}"
-        elif step.kind == "second-contact":
+        elif step.kind == SECOND_CONTACT:
             second = _second_person(request, others)
             if second is None:
                 continue
@@ -185,7 +193,7 @@ def request_status(request: Message, today: datetime.date) -> RequestStatus | No
         return RequestStatus(step.kind, step.due, followed_up, follow_up_on)
     waited_from = thread.follow_up_sent_on or thread.request_sent_on
     due = follow_up_due(waited_from, wait_days=wait_days, use_3b7=use_3b7)
-    return RequestStatus("wait", due, followed_up, follow_up_on)
+    return RequestStatus(WAIT, due, followed_up, follow_up_on)
 
 
 def suggestions_for(request: Message) -> list[dict]:
@@ -364,8 +372,8 @@ def _short_date(day: datetime.date, today: datetime.date) -> str:
 
 
 KINDS = [
-    DueKind("follow-up", "Follow-up", 40),
-    DueKind("second-contact", "Second person (3B7)", 45),
-    DueKind("try-someone-else", "Someone else", 50),
+    DueKind(FOLLOW_UP, "Follow-up", 40),
+    DueKind(SECOND_CONTACT, "Second person (3B7)", 45),
+    DueKind(TRY_SOMEONE_ELSE, "Someone else", 50),
 ]
 PROVIDERS = [follow_up_items]

@@ -56,9 +56,17 @@ class Thread:
     let_go: bool = False  # the student already marked it as no reply
 
 
+# The steps an unanswered request can call for: also the keys of their due kinds
+# (outreach/due.py) and of the request's status (``WAIT`` while none is due yet).
+FOLLOW_UP = "follow-up"
+SECOND_CONTACT = "second-contact"
+TRY_SOMEONE_ELSE = "try-someone-else"
+WAIT = "wait"
+
+
 @dataclass(frozen=True)
 class Step:
-    kind: str  # "follow-up", "second-contact" or "try-someone-else"
+    kind: str  # FOLLOW_UP, SECOND_CONTACT or TRY_SOMEONE_ELSE
     due: datetime.date
 
 
@@ -73,12 +81,12 @@ def next_steps(
         if use_3b7:
             second = second_contact_due(thread.request_sent_on)
             if today >= second:
-                steps.append(Step("second-contact", second))
+                steps.append(Step(SECOND_CONTACT, second))
         due = follow_up_due(thread.request_sent_on, wait_days=wait_days, use_3b7=use_3b7)
         if today >= due:
-            steps.append(Step("follow-up", due))
+            steps.append(Step(FOLLOW_UP, due))
     else:
         give_up = follow_up_due(thread.follow_up_sent_on, wait_days=wait_days, use_3b7=use_3b7)
         if today >= give_up:
-            steps.append(Step("try-someone-else", give_up))
+            steps.append(Step(TRY_SOMEONE_ELSE, give_up))
     return steps

@@ -1,25 +1,20 @@
-"""The rows of the due list, written in Python rather than in the template.
+"""The rows of the due list: each row's values formatted once here, the markup in a
+template (agenda/_due_rows.html).
 
-A busy account has hundreds of items due. Rendered by the template language, each row
-cost a dozen variable look-ups and up to three ``|date`` filters: most of the home
-page's time. Here each row is one f-string with every value escaped (coffeechat/markup.py);
-the markup is the same as the template's was.
+A busy account has hundreds of items due. The template reads a few plain values per row
+(a dict each); the dates are formatted once per day, not once per row, with the same
+words the ``|date`` filter uses.
 """
 
 from django import template
 from django.utils import dateformat
-from django.utils.safestring import mark_safe
-
-from coffeechat.markup import escape
 
 register = template.Library()
 
 
-@register.simple_tag
-def due_rows(items, today):
-    """One ``<li>`` per item: its kind and ISO date as data attributes, when it is due
-    ("Today", "3 Nov · overdue", "30 Dec 2025 · overdue", "Wed 5 Nov"), and its title,
-    linked when it has a URL."""
+def due_rows(items, today) -> list[dict]:
+    """One dict per item: its kind, ISO date, when it is due ("Today", "3 Nov · overdue",
+    "30 Dec 2025 · overdue", "Wed 5 Nov") and that state, its title and URL."""
     whens: dict = {}  # many items share a day: format each day once
     rows = []
     for item in items:
@@ -28,21 +23,28 @@ def due_rows(items, today):
             if due == today:
                 whens[due] = ("due-today", "Today")
             elif due < today:
-                # What the |date filter calls: the same words, in the same language. The
-                # year only when it isn't this one.
+                # The year only when it isn't this one.
                 day = dateformat.format(due, "j M" if due.year == today.year else "j M Y")
-                whens[due] = ("overdue", escape(f"{day} · overdue"))
+                whens[due] = ("overdue", f"{day} · overdue")
             else:
-                day = dateformat.format(due, "D j M" if due.year == today.year else "D j M Y")
-                whens[due] = ("", escape(day))
+                whens[due] = (
+                    "",
+                    dateformat.format(due, "D j M" if due.year == today.year else "D j M Y"),
+                )
         state, when = whens[due]
-        kind, day, title = escape(item.kind), due.isoformat(), escape(item.title)
-        if item.url:
-            title = f'<a href="{escape(item.url)}">{title}</a>'
         rows.append(
-            f'\n    <li class="due-item due-{kind}" data-kind="{kind}" data-due="{day}">'
-            f'\n      <time datetime="{day}" class="{state}">{when}</time>'
-            f"\n      {title}"
-            "\n    </li>"
+            {
+                "kind": item.kind,
+                "day": due.isoformat(),
+                "state": state,
+                "when": when,
+                "title": item.title,
+                "url": item.url,
+            }
         )
-    return mark_safe("".join(rows))
+    return rows
+
+
+@register.inclusion_tag("agenda/_due_rows.html")
+def due_list_rows(items, today):
+    return {"rows": due_rows(items, today)}

@@ -1,40 +1,34 @@
-"""The contact list's table rows, written in Python (see coffeechat/markup.py for why).
+"""The contact list's table rows: each contact's values read once here into a plain dict,
+the markup in a template (contacts/_contact_rows.html): name linked to the contact,
+organization linked to the list filtered by it, title, how you know them, and tags linked
+to their filter."""
 
-The markup is what the template wrote: name linked to the contact, organization linked to
-the list filtered by it, title, how you know them, and tags linked to their filter.
-"""
+from urllib.parse import quote
 
 from django import template
-from django.utils.safestring import mark_safe
 
-from coffeechat.markup import escape, query_value, url_pattern
+from coffeechat.links import url_pattern
 
 register = template.Library()
 
 
-@register.simple_tag
-def contact_rows(contacts):
+def contact_rows(contacts) -> list[dict]:
     detail = url_pattern("contacts:detail")
-    rows = []
-    for contact in contacts:
-        organization = ""
-        if contact.organization_id:
-            organization = (
-                f'<a href="?organization={contact.organization_id}">'
-                f"{escape(contact.organization.name)}</a>"
-            )
-        tags = "".join(
-            f'<a class="tag" href="?tag={query_value(tag.name)}">{escape(tag.name)}</a>'
-            for tag in contact.tag_list
-        )
-        rows.append(
-            "\n        <tr>"
-            f'\n          <td><a href="{detail.format(contact.pk)}">'
-            f"{escape(contact.full_name)}</a></td>"
-            f"\n          <td>{organization}</td>"
-            f'\n          <td class="hide-narrow">{escape(contact.title)}</td>'
-            f"\n          <td>{escape(contact.source_label)}</td>"
-            f'\n          <td class="hide-narrow">{tags}</td>'
-            "\n        </tr>"
-        )
-    return mark_safe("".join(rows))
+    return [
+        {
+            "url": detail.format(contact.pk),
+            "name": contact.full_name,
+            "organization_id": contact.organization_id,
+            "organization": contact.organization.name if contact.organization_id else "",
+            "title": contact.title,
+            "source": contact.source_label,
+            # (name, the name as the |urlencode filter writes it)
+            "tags": [(tag.name, quote(tag.name, safe="/")) for tag in contact.tag_list],
+        }
+        for contact in contacts
+    ]
+
+
+@register.inclusion_tag("contacts/_contact_rows.html", name="contact_rows")
+def contact_rows_tag(contacts):
+    return {"rows": contact_rows(contacts)}
