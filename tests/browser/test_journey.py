@@ -125,7 +125,9 @@ def test_a_new_student_walks_the_whole_journey(page, db, size):
         tab(page, "Prepare")
         expect(page.get_by_role("heading", name="Prepare for José Núñez")).to_be_visible()
         page.get_by_label("About the person").fill("Leads risk models for small banks.")
-        page.get_by_label("What do I most hope to learn?").fill("How risk work differs by bank size")
+        page.get_by_label("What do I most hope to learn?").fill(
+            "How risk work differs by bank size"
+        )
         page.get_by_label("How did you first get into this kind of work?").check()
         page.get_by_label("Could you walk me through a usual week for you?").check()
         page.get_by_label("Is there anyone else you think I should talk to?").check()
