@@ -20,6 +20,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview
 from coffeechat.outreach.models import Message
 from tests.conftest import PASSWORD
@@ -437,7 +438,7 @@ def test_a_follow_up_comes_due_at_midnight_on_the_students_clock(owner, logged_i
         contact = Contact.objects.create(
             owner=owner, first_name="Ada", last_name="Okafor", emails=["ada@volta.example"]
         )
-        Message.objects.create(owner=owner, contact=contact, subject="Hi", body="Hi").mark_sent()
+        moves.sent(Message.objects.create(owner=owner, contact=contact, subject="Hi", body="Hi"))
         page.get_by_role("navigation", name="Main").get_by_role("link", name="Interviews").click()
         page.get_by_role("button", name="Calendar feed").click()
         feed_url = page.get_by_label("Your calendar address").input_value()

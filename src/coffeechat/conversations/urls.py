@@ -16,5 +16,6 @@ message_patterns = [
 interview_patterns = [
     path("new/", views.start_interview, name="start"),
     path("<int:pk>/", views.interview_detail, name="detail"),
+    path("<int:pk>/referral/", views.add_referral, name="referral"),
     path("<int:pk>/thank-you/", views.draft_thank_you, name="draft_thank_you"),
 ]

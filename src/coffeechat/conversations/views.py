@@ -1,27 +1,32 @@
 """The pages where a conversation moves across outreach and interviews.
 
 The conversation's page (an interview's overview, with its next step and the state of its
-request), planning one, drafting the thank-you, and recording that a message was sent,
+request), planning one (from the start page or a referral), drafting the thank-you, and
+recording that a message was sent,
 answered or let go: each calls one function of ``conversations.moves``. Their addresses
 and route names are the ones they always had (``coffeechat/urls.py`` mounts them beside
 outreach's and interviews' own).
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from coffeechat.accounts.ownership import get_owned_or_404, post_only
-from coffeechat.contacts.models import Contact
+from coffeechat.contacts.matching import same_person
+from coffeechat.contacts.models import Contact, Organization, Source
 from coffeechat.contacts.search import pick_contacts
 from coffeechat.conversations import moves
 from coffeechat.conversations.guidance import guidance
-from coffeechat.interviews.forms import StartInterviewForm
-from coffeechat.interviews.models import TRANSITIONS, Interview, NextStep
+from coffeechat.interviews.forms import ReferralForm, StartInterviewForm
+from coffeechat.interviews.models import TRANSITIONS, Interview, NextStep, TimelineEntry
 from coffeechat.interviews.views import post_only as interview_post_only
 from coffeechat.interviews.views.interviews import BUTTON_MOVES, get_interview
+from coffeechat.interviews.views.meeting import meeting_page
 from coffeechat.outreach.due import request_status
 from coffeechat.outreach.forms import MarkForm
 from coffeechat.outreach.models import Kind, Message
@@ -133,6 +138,61 @@ def draft_thank_you(request, pk):
     message = moves.draft_thank_you(interview)
     messages.success(request, "Your thank-you is drafted. Read it through, then send it.")
     return redirect(message.get_absolute_url())
+
+
+@interview_post_only
+@submitted_once
+def add_referral(request, pk):
+    """ "They suggested I talk to…": the person (a new contact, or one the student already
+    has), who suggested them, and a plan to talk."""
+    interview = get_interview(request, pk)
+    form = ReferralForm(request.POST)
+    if not form.is_valid():
+        return meeting_page(request, interview, form, status=400)
+    data = form.cleaned_data
+    chosen = request.POST.get("person", "")
+    if chosen:
+        person = get_owned_or_404(Contact, request.user, pk=chosen)
+    elif request.POST.get("new_anyway"):
+        person = None
+    else:
+        person, why = same_person(
+            request.user,
+            first_name=data["first_name"].strip(),
+            last_name=data["last_name"].strip(),
+            organization=data["organization"],
+            emails=[data["email"]] if data["email"] else [],
+        )
+        if person is not None:
+            # Offer the person already there rather than making them twice.
+            return meeting_page(request, interview, form, match=person, match_why=why)
+    with transaction.atomic():
+        if person is None:
+            person = Contact.objects.create(
+                owner=request.user,
+                first_name=data["first_name"].strip(),
+                last_name=data["last_name"].strip(),
+                title=data["title"].strip(),
+                organization=Organization.named(request.user, data["organization"]),
+                emails=[data["email"].lower()] if data["email"] else [],
+                source=Source.REFERRAL,
+                referred_by=interview.contact,
+                notes=data["note"].strip(),
+            )
+            added = f"Added {person.full_name}, referred by {interview.contact.full_name}"
+        else:
+            person.note_referral(interview.contact, data["note"].strip())
+            added = f"{person.full_name} was already in your contacts: noted the suggestion"
+        planned = Interview.under_way(request.user, person)
+        if planned is None:
+            planned = moves.plan(request.user, person)
+            planned.log(TimelineEntry.Topic.STAGE, f"Suggested by {interview.contact.full_name}")
+            added += ", with a conversation planned."
+        else:
+            added += "; your conversation with them is already under way."
+        interview.log(TimelineEntry.Topic.NOTE, f"Suggested I talk to {person.full_name}")
+    messages.success(request, added)
+    return redirect(reverse("interviews:notes", args=[interview.pk]) + "#referral")
 
 
 # -- a message: sent, answered, let go ------------------------------------------------

@@ -22,7 +22,6 @@ urlpatterns = [
     ),
     path("<int:pk>/sheet/", prepare.prep_sheet, name="sheet"),
     path("<int:pk>/notes/", meeting.meeting_notes, name="notes"),
-    path("<int:pk>/referral/", meeting.add_referral, name="referral"),
     path("<int:pk>/reflect/", after.reflect, name="reflect"),
     path("<int:pk>/todos/", after.add_todo, name="add_todo"),
     path("todos/", after.list_todos, name="todos"),
