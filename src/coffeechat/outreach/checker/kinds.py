@@ -29,7 +29,13 @@ _LATE = _c(
            {0,4}late\b(?!-)
       | \bstuck\s+(?:in|on)\s+(?:traffic|the\s+(?:train|subway|bus|highway))\b
       | \b(?:train|bus|flight|subway|shuttle)\s+(?:is|was|has\s+been|got)\s+(?:\w+\s+)?delayed\b
-      | \bon\s+my\s+way\b"""
+      | \bon\s+my\s+way\b
+      | \bbehind\s+schedule\b | \beta\b
+      | \b(?:be|get)\s+there\s+(?:in|by|around|at)\s+(?:\d|a\s+few|about|around|ten|five|fifteen)
+      | \b(?:\d{1,2}|a\s+few|few|couple\s+of|five|ten|fifteen)\s*(?:min|mins|minutes)\s+
+           (?:late|behind|delayed|away|out)\b
+      | \b(?:delayed|late)\s+by\s+(?:\d|a\s+few|about|around|ten|five|fifteen)
+      | \b(?:missed|miss)\s+(?:my|the)\s+(?:train|bus|connection|shuttle)\b"""
 )
 _MET = (
     r"(?:meet|meeting|speak|speaking|talk|talking|chat|chatting|sit\s+down|sitting\s+down|"
@@ -50,10 +56,17 @@ _THANKED_FOR_MEETING = _c(
 )
 _IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bfor\s+considering\b")
 _UPDATE = _c(
-    r"""\b(?:wanted\s+to|writing\s+to|a\s+(?:quick\s+)?note\s+to|happy\s+to|excited\s+to)\s+
+    r"""\b(?:wanted\s+to|writing\s+to|a\s+(?:quick\s+)?note\s+to|happy\s+to|excited\s+to|
+           thrilled\s+to|pleased\s+to|glad\s+to)\s+
         (?:give\s+you\s+(?:a\s+(?:quick\s+)?|an\s+)?update|update\s+you|let\s+you\s+know|
-         share\s+(?:some\s+|a\s+(?:bit\s+of\s+)?|the\s+)?(?:news|an\s+update|good\s+news))
-      | \b(?:quick|brief|small|little)\s+update\b | \bgood\s+news\b"""
+         share|tell\s+you|report|say\s+(?:hi|hello)|check\s+in|catch\s+you\s+up|pass\s+along)
+      | \b(?:quick|brief|small|little|short)\s+update\b | \bgood\s+news\b | \ban\s+update\b
+      | \bthought\s+you(?:'d|\s+would|\s+might)\s+(?:like|want|enjoy|be\s+glad)\s+to\s+(?:know|hear)
+      | \bjust\s+checking\s+in\b | \bcatch\s+you\s+up\b
+      | \bit's\s+been\s+(?:a\s+while|a\s+few|some|several|almost|nearly|over)\b
+      | \bi\s+(?:just\s+|recently\s+|finally\s+|officially\s+)?(?:accepted|started|joined|landed|
+           signed|was\s+accepted|was\s+admitted|got\s+(?:into|the|an?|my)|finished|graduated|
+           passed|completed|decided|enrolled|moved)\b"""
 )
 _PAST_HELP = _c(
     r"""\bsince\s+we\s+(?:last\s+)?(?:spoke|talked|met|chatted|connected)\b
@@ -61,7 +74,12 @@ _PAST_HELP = _c(
       | \byou\s+(?:suggested|recommended|mentioned|told\s+me|encouraged)
       | \bour\s+(?:\w+\s+)?(?:conversation|chat|call|meeting|talk)\b
       | \bthank(?:s|\s+you)\s+(?:\w+\s+){0,2}for\s+(?:your|the|all)\s+(?:\w+\s+)?
-           (?:advice|help|time)"""
+           (?:advice|help|time)
+      | \b(?:when|since|after)\s+we\s+(?:last\s+)?(?:spoke|talked|met|chatted)\b
+      | \bwe\s+(?:spoke|talked|met|chatted)\s+(?:in|last|back|at|about|over|on|a\s+few|a\s+couple)
+      | \byour\s+(?:\w+\s+)?(?:advice|suggestion|encouragement|recommendation|tip|pointers?|
+           guidance)\s+(?:\w+\s+)?(?:helped|was|were|made|paid\s+off|stuck|gave|really)\b
+      | \byou\s+(?:advised|pointed\s+me|put\s+me\s+in\s+touch|introduced\s+me)\b"""
 )
 _FOLLOWING_UP = _c(
     r"""\bfollow(?:ing)?[\s-]+up\s+on\s+(?:my|the|our)\s+(?:\w+\s+){0,2}(?:email|message|note|
@@ -72,7 +90,13 @@ _FOLLOWING_UP = _c(
       | \bcircling\s+back\b | \bbumping\s+(?:this|my)\b | \bchecking\s+back\b
       | \b(?:wanted\s+to|just|i'm|i\s+am)\s+(?:\w+\s+)?follow(?:ing)?\s+up\s*(?:[.,!;:-]|$)
       | \bfollow(?:ing)?\s+up\s+(?:to\s+see|in\s+case|once\s+more|again)\b
-      | \bfollowing\s+up\s+(?:on|about|regarding)\s+(?:my|our)\b"""
+      | \bfollowing\s+up\s+(?:on|about|regarding)\s+(?:my|our)\b
+      | \bgentle\s+(?:reminder|nudge|follow)\b | \b(?:got|gets|get)\s+(?:lost|buried)\b
+      | \b(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?heard\s+back\b
+      | \bbump(?:ing)?\s+(?:this|my\s+(?:note|email|message))\b | \bresurfacing\b
+      | \b(?:the|my)\s+(?:note|email|message)\s+below\b
+      | \bfollow(?:ing)?[\s-]+up\b(?=[^.?!]{0,60}\b(?:last|earlier|previous|note|email|message|
+           request|week|ago|(?:mon|tues|wednes|thurs|fri)day)\b)"""
 )
 
 

@@ -152,6 +152,15 @@ MESSAGES = {
         "hope they'll do. End with one clear question, e.g. “Would you have 20 minutes "
         "for a phone or video call in the next couple of weeks?”"
     ),
+    "no-ask-guessed": (
+        "This reads like a request, but it never asks for a conversation. If you are "
+        "asking for one, end with a clear question, e.g. “Would you have 20 minutes for a "
+        "call in the next two weeks?” (If it isn't a request, choose its kind.)"
+    ),
+    "no-ask-unsure": (
+        "Is “{quote}” your ask? If so, make it a clear question, e.g. “Would you have 20 "
+        "minutes for a call next week?”"
+    ),
     "no-ask-follow-up": (
         "This follow-up doesn't repeat what you're asking for. Restate it in one short "
         "question, e.g. “Might you have 15–20 minutes for a call in the coming weeks?”"

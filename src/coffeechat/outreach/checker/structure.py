@@ -21,7 +21,10 @@ _SELF_NOUNS = (
     r"mba|scholar|transfer|trainee|apprentice|veteran|designer|developer|scientist|assistant|"
     r"associate|consultant|manager|coordinator|specialist|writer|journalist|learner|athlete|"
     r"[123]l|masters?|master's|post-?bac\w*|pre-?med|pre-?law|hopeful|newcomer|educator|"
-    r"librarian|paralegal|technician|artist|musician|founder|volunteer|organizer|tutor)"
+    r"librarian|paralegal|technician|artist|musician|founder|volunteer|organizer|tutor|"
+    r"msc|bsc|btech|mtech|meng|beng|llm|jd|md|mph|mpa|mpp|"
+    r"fresher|graduand|postgrad\w*|doctoral|medic|resident|pharmacist|"
+    r"(?:final|first|second|third|fourth|last)[\s-]year)"
 )
 INTRO = _c(
     rf"""\bmy\s+name(?:\s+is|'s)\b
@@ -36,7 +39,14 @@ INTRO = _c(
       | \bi'll\s+graduate\b | \bclass\s+of\s+'?\d{{2,4}}\b | (?<![\w'])'\d{{2}}\b
       | \b(?:fellow|current)\s+(?:[\w-]+\s+){{0,2}}(?:student|alum\w*|grad\w*|member|intern)
       | \bi(?:'m|\s+am)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|-)\s*(?:a|an|the)\b
-      | ,\s+(?:a|an)\s+(?:[\w'-]+\s+){{0,4}}?{_SELF_NOUNS}\s+(?:at|from|in|studying|majoring)\b"""
+      | ,\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){{0,4}}?{_SELF_NOUNS}\b
+      | \b(?:i'?m|i\s+am|im|myself)\s+(?:a\s+|an\s+|the\s+|currently\s+(?:a\s+|an\s+)?)?
+           (?:[\w'-]+\s+){{0,5}}?{_SELF_NOUNS}\b
+      | \b(?:i'?m|i\s+am|im)\s+(?:currently\s+)?(?:in\s+my|doing|at|from|with|on|an?\s+\w+\s+at)\b
+      | \bmyself\s+[a-z]+ | ^\s*(?:i'?m|i\s+am|im|this\s+is)\s+[a-z]+(?:\s+[a-z]+)?\s*(?:[,.!-]|$)
+      | \b{_SELF_NOUNS}\b[^.?!\n]{{0,50}}\bhere\b(?!\s+(?:is|are|at|in|to))
+      | \b{_SELF_NOUNS}\s+(?:at|from|of|in)\s+[a-z]
+      | \b(?:currently\s+)?(?:studying|majoring\s+in|pursuing)\s+[^.?!\n]{{0,50}}\b(?:at|in)\b"""
 )
 REASON = _c(
     r"""\byour\s+(?:[\w-]+\s+){0,2}(?:work|research|role|experience|experiences|career|path|
@@ -62,7 +72,21 @@ REASON = _c(
            transitioned|made|studied|went|spent|joined|switched|pivoted|run|manage|teach|
            taught|research|focus|specialize|created|designed|launched|published|presented|
            shared|posted|mentioned|helped|mentor)\b
-      | \byou(?:'re|\s+are)\s+(?:a|an|the|now|currently|working|leading)\b | \byou've\b"""
+      | \byou(?:'re|\s+are)\s+(?:a|an|the|now|currently|working|leading)\b | \byou've\b
+      | \b(?:said|thought|felt|figured|noted|mentioned|says|thinks)\s+(?:that\s+)?
+           (?:you|i\s+(?:should|might|could|would|reach|contact|talk|write)|we\s+(?:should|might))
+      | \bsuggestion\b | \brecommendation\b | \bput\s+me\s+in\s+touch\b
+      | \bgot\s+your\s+(?:name|email|contact|details|info|number|address)\b
+      | \b(?:forwarded|sent|passed|pointed|directed|steered)\s+(?:me\s+)?(?:on\s+)?
+           (?:your|me\s+(?:to|your|in\s+your))\b
+      | \b(?:via|through|thanks\s+to|per)\s+(?:my\s+|our\s+)?(?:friend|professor|advisor|adviser|
+           colleague|mentor|manager|cousin|classmate|boss|coach|counselor|teacher|[a-z]+'s)\b
+      | \b(?:friend|professor|advisor|adviser|colleague|mentor|manager|cousin|classmate|boss|coach|
+           counselor|teacher|aunt|uncle|sister|brother|neighbor|roommate)\s+(?:\w+\s+){0,3}
+           (?:suggested|recommended|said|mentioned|told|thought|pointed|passed|gave|shared|
+           introduced|connected|encouraged|speaks|spoke)\b
+      | \b(?:alum\w*|graduate|grad)\s+(?:of|from)\b | \bsame\s+(?:school|program|university|
+           college|major|hometown|path)\b | \bboth\s+(?:went|studied|attended|grew|came)\b"""
 )
 LEARNING_GOAL = _c(
     r"""\blearn\w* | \bhear\s+(?:more\s+|a\s+bit\s+)?(?:about|how|what|your|from\s+you\s+about)
@@ -84,20 +108,34 @@ THANKS = _c(
     r"\bthank\w* | \bthanks\b | \bthx\b | \bty\b | \bgrateful\b | \bgratitude\b | \bappreciat\w*"
     r" | \bcheers\b | \bkudos\b"
 )
+# A takeaway names something: vague praise ("I learned a lot", "it was very helpful",
+# "great insights") does not count, a thing learned, advice taken or a next step does.
 TAKEAWAY = _c(
-    r"""\blearn\w* | \bhelpful\b | \bhelped\b | \bespecially\b | \bparticularly\b
-      | \bstuck\s+with\s+me | \bresonated\b | \beye-opening\b | \bopened\s+my\s+eyes
-      | \btook\s+away | \btakeaways?\b | \binsightful\b | \bvaluable\b | \buseful\b
+    r"""\blearn\w*\s+(?:(?:so\s+much|a\s+lot|a\s+great\s+deal|plenty)\s+)?(?:that|how|why|which|
+           what|where|when|about\s+(?!(?:it|that|this|the\s+(?:industry|field|role|job|work)|
+           your\s+(?:work|job|role|career|path|experience)|everything|so\s+many\s+things)\b))
+      | \b(?:especially|particularly|in\s+particular|above\s+all|most\s+of\s+all)\b
+      | \bstuck\s+with\s+me | \bresonated\b | \beye-opening\b | \bopened\s+my\s+eyes\s+to\b
+      | \btook\s+away | \btakeaways?\b | \bnext\s+steps?\b | \bstill\s+thinking\s+about\b
+      | \bwhen\s+you\s+(?:said|mentioned|explained|described|talked|told|pointed|suggested|shared|
+           spoke)\b
+      | \byou\s+(?:mentioned|explained|described|suggested|recommended|told\s+me|pointed\s+out|
+           shared|said|advised|encouraged)\b
       | \byour\s+(?:\w+\s+)?(?:advice|point|suggestion|suggestions|tip|tips|insight|insights|
            recommendation|recommendations|perspective|comment|story|idea|encouragement|
-           honesty|explanation|description|thoughts)\b
+           explanation|description|thoughts|example|question)\s+(?:about|on|to|that|regarding|of)\b
       | \bi(?:'ll|\s+will|\s+plan\s+to|'m\s+going\s+to|\s+am\s+going\s+to|'m\s+planning\s+to|
-           \s+have\s+already|'ve\s+already|\s+already)\s+(?:\w+\s+)?(?:follow|take|look|reach|read|
-           start|apply|try|check|sign|join|contact|email|use|explore|signed|started|reached|
-           looked|read|joined|emailed|applied|registered|enrolled|signed\s+up)
-      | \brealiz\w* | \bnow\s+(?:i|know|understand|see) | \binspir\w* | \bclarif\w*
-      | \benjoyed\s+(?:hearing|learning) | \bfascinat\w* | \bhearing\s+(?:about|how|that)
-      | \bmotivat\w* | \breassur\w* | \bgave\s+me\s+(?:a|so|lots|plenty|some)"""
+           \s+have\s+already|'ve\s+already|\s+already|'ve\s+just|\s+just|'m\s+now|\s+am\s+now)\s+
+           (?:\w+\s+)?(?:follow|take|look|reach|read|start|apply|try|check|sign|join|contact|email|
+           use|explore|signed|started|reached|looked|read|joined|emailed|applied|registered|enrolled|
+           signed\s+up|ordered|bought|downloaded|booked|set\s+up|rewrote|updated|revise|rewrite|
+           update|talk|speak|ask|focus|prioriti[sz]e|drop|add|register|enroll|attend|volunteer)
+      | \brealiz\w*\s+(?:that|how|i|what) | \bnow\s+(?:i\s+(?:know|understand|see|realize)|know|
+           understand|see)\s+(?:that|how|why|what)
+      | \bhearing\s+(?:about|how|that|what)\s+(?!(?:your\s+(?:work|job|role|career|path|
+           experience)|it)\b)
+      | \b(?:the\s+)?(?:point|part|idea|tip|advice|story)\s+(?:about|on|that)\b
+      | \bgave\s+me\s+(?:a\s+)?(?:clear|concrete|new|specific)\b"""
 )
 RESUME = _c(
     r"""\b(?:attached|attaching|attach|enclosed|enclosing|included|including|sent|sending)\s+
@@ -122,6 +160,17 @@ _POLITE_YOU = re.compile(r"\bthank\s+you\b|\b(?:see|talk\s+to|hear\s+from)\s+you
 def is_greeting_or_sign_off(sentence: Sentence) -> bool:
     line = sentence.low.strip()
     return bool(_GREETING.match(line) or _SIGN_OFF.match(line))
+
+
+def mostly_about_me(sentences: list[Sentence]) -> bool:
+    """Nearly all about the writer: a long self-description and hardly a word on them.
+
+    Introducing yourself takes a few sentences in a good request, so only a message with
+    at least four times as many words about the writer as about the reader (and at least
+    40 of them) is called mostly about the writer.
+    """
+    about_me, about_them = self_and_them_words(sentences)
+    return about_me >= 40 and about_me >= 4 * about_them
 
 
 def self_and_them_words(sentences: list[Sentence]) -> tuple[int, int]:
