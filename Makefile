@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install chromium faketime clock-guard lint bench clean
+.PHONY: run test install chromium faketime clock-guard lint bench checker-report clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -52,6 +52,10 @@ lint: install
 ## Timings at a heavy user's scale, on a throwaway database in bench/out/ (see bench/README.md).
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## The message checker's precision and recall per rule on tests/outreach/corpus/ (-v: each miss).
+checker-report: install
+	$(BIN)/python -m tests.outreach.corpus.score $(REPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) .test-home .test-home-clock build *.egg-info src/*.egg-info

@@ -219,7 +219,8 @@ class _Checker:
             self.report.findings.append(Finding("too-long", level, message))
 
     def structure(self):
-        content_low = " ".join(s.low for s in self.content)
+        content_low = structure.plain_shorthand(" ".join(s.low for s in self.content))
+        mine_low = structure.plain_shorthand(self.low)
         checks = [
             ("no-intro", structure.INTRO),
             ("no-reason", structure.REASON),
@@ -229,7 +230,7 @@ class _Checker:
         ]
         for rule, cue in checks:
             # Who you are may be said in the signature; thanks in the sign-off.
-            text = self.low if rule in {"no-thanks", "no-intro"} else content_low
+            text = mine_low if rule in {"no-thanks", "no-intro"} else content_low
             if self.applies(rule) and not cue.search(text):
                 self.add(rule, MESSAGES[rule])
         if self.applies("no-eta") and not conversation.says_when_to_expect_you(self.low):

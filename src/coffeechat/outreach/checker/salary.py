@@ -100,6 +100,11 @@ _THEIR_PAY_MORE = [
              like\s+yours)|like\s+(?:you|yourself)|in\s+(?:roles?|jobs?|positions?)\s+like\s+yours)
              \b[^.?!]{{0,40}}\b(?:{_PAY_VERB}|paid|earn\w*|makes?|salar\w*|compensat\w*|pay)\b"""
     ),
+    # what a tenured professor like you earns
+    _c(
+        rf"""\b(?:a|an|someone|somebody|people|those)\s+(?:[\w-]+\s+){{0,3}}like\s+(?:you|yourself)\s+
+             (?:\w+\s+)?(?:{_PAY_VERB}|earns|makes|takes\s+home|gets\s+paid|is\s+paid)\b"""
+    ),
     # the pay is competitive at your firm / there
     _c(
         r"""\b(?:pay|salary|salaries|compensation|comp|wages?|benefits)\s+(?:is|are|was|were)\s+
@@ -118,6 +123,10 @@ _THEIR_PAY_MORE = [
 ]
 # Pay in a line of work: asked as a question, not discussed as a topic.
 _FIELD_PAY = [
+    _c(
+        r"""\bhow\s+much\s+(?:[\w'-]+\s+){1,6}?(?:make|earn|take\s+home|get\s+paid|are\s+paid|
+             is\s+paid)\b(?!\s+(?:of|with|for|sure|happen|sense|time|progress|friends|it))"""
+    ),
     _c(
         rf"""\b(?:how\s+much|what)\s+(?:do|does|did|can|could|would|will|might|should)\s+
              (?:[\w'-]+\s+){{1,6}}?(?:{_PAY_VERB}|be\s+paid|get\s+paid|expect\s+to\s+(?:make|earn))\b

@@ -57,7 +57,11 @@ REASON = _c(
            job|decision|switch|pivot|program|startup|organization|department|studio|practice|
            time|field|specialty|focus|advocacy|efforts|publications?|op-ed|essay|thesis|
            speech|keynote|session|comments|tenure|years|trajectory|route|shift|background|
-           achievements|approach|mission|portfolio|designs?|campaign|reporting|studies)\b
+           achievements|approach|mission|portfolio|designs?|campaign|reporting|studies|seminar|
+           workshop|demo|show|exhibit|exhibition|episode|documentary|clinic|case|cases|
+           study|story|stories|series|piece|column|op-ed|app|product|novel|film|album)\b
+      | \bis\s+(?:the\s+|a\s+big\s+)?(?:reason|why)\b | \bwhy\s+i(?:'m|\s+am)\s+(?:writing|
+           reaching|emailing|contacting)\b | \bthe\s+reason\s+i\b
       | \bgiven\s+your\b | \b(?:because|since|as)\s+you\b
       | \b(?:saw|read|reading|came\s+across|noticed|found|heard|listened|watched|attended|
            follow|followed|admire|admired|impressed|inspired|enjoyed|loved|fascinated|struck|
@@ -85,21 +89,29 @@ REASON = _c(
            counselor|teacher|aunt|uncle|sister|brother|neighbor|roommate)\s+(?:\w+\s+){0,3}
            (?:suggested|recommended|said|mentioned|told|thought|pointed|passed|gave|shared|
            introduced|connected|encouraged|speaks|spoke)\b
+      | \b(?:career\s+fair|info(?:rmation)?\s+session|conference|booth|open\s+house|panel|
+           meetup|networking\s+(?:event|night)|mentoring\s+program|mentor\s+program)\b
       | \b(?:alum\w*|graduate|grad)\s+(?:of|from)\b | \bsame\s+(?:school|program|university|
            college|major|hometown|path)\b | \bboth\s+(?:went|studied|attended|grew|came)\b"""
 )
 LEARNING_GOAL = _c(
-    r"""\blearn\w* | \bhear\s+(?:more\s+|a\s+bit\s+)?(?:about|how|what|your|from\s+you\s+about)
+    r"""\blearn\w* | \bhear\s+(?:more\s+|a\s+bit\s+)?(?:about|abt|how|what|your|from\s+you\s+about)
+      | \b(?:deciding|choosing|torn|weighing|back\s+and\s+forth)\s+(?:\w+\s+){0,2}
+           (?:between|whether)
+      | \btrying\s+to\s+(?:decide|figure\s+out|choose|understand|work\s+out)
+      | \byour\s+(?:honest\s+)?(?:view|views|opinion|input|read|thoughts)\b
       | \bunderstand\w* | \badvice\b | \binsights?\b | \bperspectives?\b | \bguidance\b
       | \bquestions?\b | \bcurious\b | \bwhat\s+(?:it's|it\s+is|it\s+was)\s+like
       | \bwhat\b[^.?!]{0,40}\b(?:was|is|were|are|'s)\s+like\b
       | \b(?:share|explain|describe|tell\s+me)\s+(?:\w+\s+){0,2}(?:what|how|why|which)\b
-      | \b(?:involves|entails|looks\s+like|look\s+like)\b
+      | \b(?:involves?|entails?|looks\s+like|look\s+like)\b
+      | \binterested\s+(?:in|to\s+know)\s+(?:how|what|why|which|whether|learning|hearing)\b
+      | \b(?:want|like|love|wish)\s+to\s+know\b | \bto\s+know\s+(?:what|how|why|which|whether)\b
       | \bhow\s+you\s+(?:got|became|moved|made|decided|transitioned|chose|ended|built|found|
            broke|went|started|came|navigated|approach|balance|think)
       | \bget\s+a\s+(?:sense|feel|better\s+(?:idea|sense|understanding))
       | \b(?:talk|chat|chatting|talking|discuss|speak|speaking|conversation|call|ask\w*)\s+
-           (?:\w+\s+){0,5}(?:about|through|regarding|on\s+how)\b
+           (?:[\w-]+\s+){0,10}(?:about|abt|through|regarding|on\s+how)\b
       | \bknow\s+more | \btips\b | \byour\s+(?:thoughts|take|story|path|journey)
       | \bpick\s+your\s+brain | \btell\s+me\s+(?:about|more) | \bwalk\s+me\s+through
       | \bexplor\w* | \bdiscuss\w*"""
@@ -153,7 +165,7 @@ _SIGN_OFF = re.compile(
     r"with\s+gratitude|take\s+care)\b[^.!?]{0,30}$"
 )
 _FIRST = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b")
-_SECOND = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b")
+_SECOND = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll|u|ur|urs)\b")
 _POLITE_YOU = re.compile(r"\bthank\s+you\b|\b(?:see|talk\s+to|hear\s+from)\s+you\s+soon\b")
 
 
@@ -174,16 +186,28 @@ def mostly_about_me(sentences: list[Sentence]) -> bool:
 
 
 def self_and_them_words(sentences: list[Sentence]) -> tuple[int, int]:
-    """Words in sentences mostly about the writer, and in those mostly about the reader."""
+    """Words in sentences about the writer alone, and in those that turn to the reader.
+
+    A sentence that names the reader ("I saw your post") or says what the writer hopes
+    to learn counts for the reader; one that only describes
+    the writer counts for the writer; thanks and times offered count for neither.
+    """
     about_me = about_them = 0
     for sentence in sentences:
         if is_greeting_or_sign_off(sentence):
             continue
-        low = _POLITE_YOU.sub(" ", sentence.low)
-        mine, theirs = len(_FIRST.findall(low)), len(_SECOND.findall(low))
+        low = plain_shorthand(_POLITE_YOU.sub(" ", sentence.low))
         size = len(sentence.low.split())
-        if theirs and theirs >= mine:
+        if _SECOND.search(low) or LEARNING_GOAL.search(low):
             about_them += size
-        elif mine > theirs:
+        elif _FIRST.search(low) and not THANKS.search(low) and not _TIMES.search(low):
             about_me += size
     return about_me, about_them
+
+
+_TIMES = re.compile(r"\b(?:free|available|flexible)\b")
+
+
+def plain_shorthand(low: str) -> str:
+    """ "u" and "ur" read as "you" and "your", for the cues (not for offsets)."""
+    return re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", low))
