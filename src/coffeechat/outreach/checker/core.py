@@ -26,6 +26,10 @@ from .spelling import find_misspellings
 from .text import Sentence, count_words, excerpt, fold, sentences
 from .textspeak import SPELLED_OUT, find_text_speak
 
+_UP_TO_THEM = re.compile(
+    r"\b(?:if|whenever)\s+(?:you|your)\b|\bshould\s+you\b|\bif\s+(?:it\s+is\s+|it's\s+)?possible\b"
+)
+
 
 def _limit_for(limit: int | None, premium: bool) -> int:
     if limit is not None:
@@ -270,7 +274,10 @@ class _Checker:
             self.add("no-time-bound", MESSAGES["no-time-bound"])
 
     def question(self, asks: list[Sentence]):
-        if self.applies("ask-as-question") and not any(s.is_question for s in asks):
+        # "If you have 15 minutes, I'd love to hear..." leaves the answer to them already.
+        if self.applies("ask-as-question") and not any(
+            s.is_question or _UP_TO_THEM.search(s.low) for s in asks
+        ):
             first = asks[0]
             self.add("ask-as-question", MESSAGES["ask-as-question"], first.start, first.end)
 

@@ -42,9 +42,12 @@ _MET = (
     r"connect|connecting)"
 )
 _THANKED_FOR_MEETING = _c(
-    rf"""\b(?:thank\s+you|thanks)\s+(?:\w+\s+){{0,3}}for\s+
+    rf"""\b(?:thank\s+you|thanks|thx|ty|tysm)\s+(?:\w+\s+){{0,3}}for\s+
         (?:taking\s+(?:the\s+)?time\s+(?:out\s+)?(?:of\s+your\s+\w+\s+)?to\s+{_MET}
-         | {_MET}\s+with\s+me
+         | {_MET}\s+(?:with|w/?)\s+me
+         | (?:meeting|seeing|talking\s+to|speaking\s+to|having|hosting)\s+(?:me|us)\b
+         | (?:giving\s+me\s+)?(?:your|the)\s+(?:[\w-]+\s+)?time\b[^.!?]{{0,30}}\b(?:today|yesterday|
+           tonight|this\s+(?:morning|afternoon|evening|week)|last\s+\w+|on\s+\w+day|earlier)
          | (?:the|our|today's|yesterday's|this\s+\w+'s|last\s+week's)\s+(?:\w+\s+)?
            (?:conversation|chat|call|meeting|talk|coffee|discussion|informational\s+interview)
          | your\s+time\s+(?:today|yesterday|this\s+\w+|on\s+\w+day|last\s+week))
@@ -82,8 +85,8 @@ _PAST_HELP = _c(
       | \byou\s+(?:advised|pointed\s+me|put\s+me\s+in\s+touch|introduced\s+me)\b"""
 )
 _FOLLOWING_UP = _c(
-    r"""\bfollow(?:ing)?[\s-]+up\s+on\s+(?:my|the|our)\s+(?:\w+\s+){0,2}(?:email|message|note|
-           request|inquiry|invitation|connection)
+    r"""\bfollow(?:ing)?[\s-]+up\s+(?:on\s+)?(?:my|the|our)\s+(?:\w+\s+){0,2}(?:email|e-mail|mail|
+           message|note|request|inquiry|invitation|connection|letter)
       | \bmy\s+(?:previous|earlier|last|prior|original|first)\s+(?:email|message|note|request)
       | \bi\s+(?:reached\s+out|wrote|emailed|messaged)\s+(?:to\s+you\s+)?(?:last|a\s+(?:week|couple|
            few)|two\s+weeks|earlier|on\s+\w+day|about\s+a|back\s+in)

@@ -147,7 +147,10 @@ TAKEAWAY = _c(
       | \bhearing\s+(?:about|how|that|what)\s+(?!(?:your\s+(?:work|job|role|career|path|
            experience)|it)\b)
       | \b(?:the\s+)?(?:point|part|idea|tip|advice|story)\s+(?:about|on|that)\b
-      | \bgave\s+me\s+(?:a\s+)?(?:clear|concrete|new|specific)\b"""
+      | \bgave\s+me\s+(?:a\s+)?(?:clear|concrete|new|specific)\b
+      | \b(?:taking|took|following|followed|acting\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|
+           tip|recommendation)
+      | \b(?:signing|signed)\s+up\s+for\b"""
 )
 RESUME = _c(
     r"""\b(?:attached|attaching|attach|enclosed|enclosing|included|including|sent|sending)\s+
@@ -205,9 +208,22 @@ def self_and_them_words(sentences: list[Sentence]) -> tuple[int, int]:
     return about_me, about_them
 
 
+_SHORTHAND = {
+    "u": "you",
+    "ur": "your",
+    "abt": "about",
+    "gonna": "going to",
+    "wanna": "want to",
+    "im": "i'm",
+    "ive": "i've",
+    "w": "with",
+    "thx": "thanks",
+    "pls": "please",
+}
+_SHORTHAND_WORD = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b(?!['/])")
 _TIMES = re.compile(r"\b(?:free|available|flexible)\b")
 
 
 def plain_shorthand(low: str) -> str:
-    """ "u" and "ur" read as "you" and "your", for the cues (not for offsets)."""
-    return re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", low))
+    """Texting shorthand written out ("ur" as "your"), for the cues only: offsets change."""
+    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group()], low)
