@@ -1,6 +1,6 @@
 """Set header fields of corpus messages.
 
-    python -m tests.outreach.corpus._edit FILE NAME FIELD VALUE [NAME FIELD VALUE ...]
+python -m tests.outreach.corpus._edit FILE NAME FIELD VALUE [NAME FIELD VALUE ...]
 """
 
 import sys

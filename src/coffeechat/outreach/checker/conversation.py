@@ -207,7 +207,9 @@ _ARRIVAL = _c(
            (?:min|mins|minutes?)\b
       | \b\d{1,2}:\d{2}\b | \b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)
       | \bhalf[\s-](?:an[\s-])?hour\b | \b(?:an|one)\s+hour\b | \bby\s+\d
-      | \bquarter\s+(?:past|to|after|of)\b | \bnoon\b"""
+      | \bquarter\s+(?:past|to|after|of)\b | \bnoon\b
+      | \b(?:in|within)\s+(?:\d{1,2}|five|ten|fifteen|twenty)\b(?!\s*(?:days?|weeks?|months?|years?|
+           hours?|%|percent))"""
 )
 
 

@@ -59,17 +59,20 @@ _THANKED_FOR_MEETING = _c(
 )
 _IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bfor\s+considering\b")
 _UPDATE = _c(
-    r"""\b(?:wanted\s+to|writing\s+to|a\s+(?:quick\s+)?note\s+to|happy\s+to|excited\s+to|
-           thrilled\s+to|pleased\s+to|glad\s+to)\s+
+    r"""\b(?:wanted\s+to|want\s+to|writing\s+to|write\s+to|like\s+to|a\s+(?:quick\s+)?note\s+to|
+           happy\s+to|excited\s+to|thrilled\s+to|pleased\s+to|glad\s+to)\s+
         (?:give\s+you\s+(?:a\s+(?:quick\s+)?|an\s+)?update|update\s+you|let\s+you\s+know|
-         share|tell\s+you|report|say\s+(?:hi|hello)|check\s+in|catch\s+you\s+up|pass\s+along)
+         share|tell\s+you|report|say\s+(?:hi|hello|that|thanks|thank\s+you|i\b)|check\s+in|
+         catch\s+you\s+up|pass\s+along)
       | \b(?:quick|brief|small|little|short)\s+update\b | \bgood\s+news\b | \ban\s+update\b
       | \bthought\s+you(?:'d|\s+would|\s+might)\s+(?:like|want|enjoy|be\s+glad)\s+to\s+(?:know|hear)
       | \bjust\s+checking\s+in\b | \bcatch\s+you\s+up\b
       | \bit's\s+been\s+(?:a\s+while|a\s+few|some|several|almost|nearly|over)\b
-      | \bi\s+(?:just\s+|recently\s+|finally\s+|officially\s+)?(?:accepted|started|joined|landed|
-           signed|was\s+accepted|was\s+admitted|got\s+(?:into|the|an?|my)|finished|graduated|
-           passed|completed|decided|enrolled|moved)\b"""
+      | \bi(?:'ve|\s+have)?\s+(?:just\s+|recently\s+|finally\s+|officially\s+|now\s+)?
+           (?:accepted|started|joined|landed|signed|was\s+accepted|was\s+admitted|
+           been\s+accepted|been\s+admitted|got\s+(?:into|the|an?|my)|finished|graduated|passed|
+           completed|decided|enrolled|moved|secured|begun|shipped|published|presented)\b
+      | \bi(?:'m|\s+am)\s+now\b | \b(?:small|some|big)\s+news\b"""
 )
 _PAST_HELP = _c(
     r"""\bsince\s+we\s+(?:last\s+)?(?:spoke|talked|met|chatted|connected)\b
@@ -103,14 +106,47 @@ _FOLLOWING_UP = _c(
 )
 
 
+_THANKS = re.compile(r"\b(?:thank|thanks|thx|ty|grateful)\b")
+
+
+def _asks_for_a_conversation(low: str) -> bool:
+    from .conversation import is_conversation_ask  # conversation imports nothing from here
+    from .text import sentences
+
+    return any(is_conversation_ask(sentence) for sentence in sentences(low))
+
+
+# Sorry, and on the way: a short apology with a delay and when they'll arrive.
+_SORRY = re.compile(r"\b(?:sorry|sry|apolog\w*|regret)\b")
+_HELD_UP = _c(
+    r"""\b(?:delayed|delay|ran\s+(?:over|long|late)|running\s+(?:over|long)|traffic|stuck|
+           missed\s+(?:my|the)|wrong\s+(?:building|room|entrance|address)|walking\s+over|
+           on\s+(?:my|the)\s+way|be\s+(?:up|there|right\s+there)|join(?:ing)?\s+(?:the|our)\s+
+           (?:call|zoom|meeting)|dial\s+in|minutes?\s+(?:away|out|behind)|parking|
+           be\s+(?:in|on)\s+(?:the|our)\s+(?:call|zoom|meeting)|(?:is|was|went)\s+down)\b"""
+)
+
+
 def infer_kind(low: str, words: int) -> str:
     """The most likely kind of a message (folded text), defaulting to a request."""
-    if words <= 80 and _LATE.search(low):
+    from .conversation import says_when_to_expect_you  # imports nothing from here
+
+    if words <= 130 and _LATE.search(low):
         return RUNNING_LATE
-    if _UPDATE.search(low) and _PAST_HELP.search(low):
+    if words <= 60 and _SORRY.search(low) and _HELD_UP.search(low) and says_when_to_expect_you(low):
+        return RUNNING_LATE
+    update = _UPDATE.search(low)
+    if update and _PAST_HELP.search(low):
         return KEEP_IN_TOUCH
     if _THANKED_FOR_MEETING.search(low) and not _IN_ADVANCE.search(low):
         return THANK_YOU
+    # News (or their help recalled) and thanks, with no conversation asked for: an update.
+    if (
+        (update or _PAST_HELP.search(low))
+        and _THANKS.search(low)
+        and not _asks_for_a_conversation(low)
+    ):
+        return KEEP_IN_TOUCH
     if _FOLLOWING_UP.search(low):
         return FOLLOW_UP
     return REQUEST

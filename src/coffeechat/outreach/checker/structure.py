@@ -99,6 +99,7 @@ LEARNING_GOAL = _c(
       | \b(?:deciding|choosing|torn|weighing|back\s+and\s+forth)\s+(?:\w+\s+){0,2}
            (?:between|whether)
       | \btrying\s+to\s+(?:decide|figure\s+out|choose|understand|work\s+out)
+      | \bask\s+(?:you\s+)?(?:how|what|why|which|whether|where|when)\b
       | \byour\s+(?:honest\s+)?(?:view|views|opinion|input|read|thoughts)\b
       | \bunderstand\w* | \badvice\b | \binsights?\b | \bperspectives?\b | \bguidance\b
       | \bquestions?\b | \bcurious\b | \bwhat\s+(?:it's|it\s+is|it\s+was)\s+like
