@@ -9,6 +9,7 @@ import pytest
 
 from coffeechat.outreach.checker import check_message
 from coffeechat.outreach.checker.catalog import RULES
+from coffeechat.outreach.checker.parts import own_text
 
 SUBJECT = "Oberlin junior curious about science journalism"
 IN_A_GOOD_EMAIL = """Hi Ms. Okafor,
@@ -356,3 +357,23 @@ def test_the_length_finding_is_worded_for_a_follow_up_and_skips_the_quote():
     body = MESSAGE_CASES["too-long"][0][0][1]
     (finding,) = [f for f in check(body, kind="follow-up").findings if f.rule == "too-long"]
     assert "follow-up" in finding.message and "first message" not in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("Hi, could we talk?\n\nBest,\nAna Li\nB.S. Biology '26\nana@x.edu | 555-0100", True),
+        ("Hi, could we talk?\n\nThanks,\nAna\n\nP.S. I'm free on Tuesday after three.", False),
+        ("Hi Jo,\nThanks so much!\nI am free Tuesday and Thursday after three.\nOK?", False),
+        ("Hi, could we talk?\n\nAna\n\nOn Tue, 4 Nov 2025, Jo wrote:\n> Sure, when?", True),
+        ("Hi, could we talk?\n\n-----Original Message-----\nFrom: Jo\nSent: Monday", True),
+        ("Hi, could we talk? As you put it:\n> the first job is the hardest", True),
+    ],
+)
+def test_what_is_not_the_message_is_left_out_and_nothing_else(text, left_out):
+    mine, message, skipped = own_text(text)
+    assert len(mine) == len(message) == len(text)
+    assert bool(skipped) == left_out
+    assert message.startswith("Hi")
+    if not left_out:
+        assert message == text

@@ -63,12 +63,20 @@ def signature_span(text: str, end: int) -> tuple[int, int] | None:
     lines = [line for line in tail.splitlines() if line.strip()]
     if not lines or len(lines) > _SIGNATURE_LINES:
         return None
-    if any(
-        len(line.strip()) > 90 or line.rstrip().endswith("?") or re.match(r"\s*p\.?s\b", line, re.I)
-        for line in lines
-    ):
+    if any(_is_prose(line) for line in lines):
         return None
     return after, end
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as part of the message, not a signature's name, title or number."""
+    line = line.strip()
+    return (
+        len(line) > 90
+        or line.endswith("?")
+        or bool(re.match(r"p\.?s\b", line, re.IGNORECASE))
+        or (len(line.split()) >= 6 and line[-1] in ".!")
+    )
 
 
 def _blank(text: str, start: int, end: int) -> str:
