@@ -179,6 +179,16 @@ _STRONG += [
              support|volunteers?)\b"""
     ),
     _c(r"\b(?:extra|spare|another)\s+pair\s+of\s+hands\b"),
+    # "the right person in HR"
+    _c(
+        rf"""\b(?:to|with)\s+(?:the\s+|a\s+)?(?:right|appropriate|relevant)?\s*(?:person|people|
+             team|contact|someone)\s+(?:in|on|at|from)\s+(?:the\s+|your\s+)?{_HIRING_PEOPLE}"""
+    ),
+    # "any room for an intern"
+    _c(
+        r"""\b(?:room|space|spot|place|opening|need)\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?
+             (?:intern|interns|research\s+assistant|assistant|new\s+grad|junior|trainee)\b"""
+    ),
     _c(
         r"""\bjump\s+at\s+(?:the|any)\s+(?:chance|opportunity)\s+to\s+(?:join|work|intern|
              help\s+out|contribute|be\s+part)"""
@@ -235,15 +245,15 @@ _NOT_A_JOB = {
     "position": _c(r"^\s+(?:of|to|yourself|myself|themselves|itself)\b"),
     "interview": _c(
         rf"^(?!\s+(?:with|at|for)\s+(?:your|the|a|an)\s+(?:[\w-]+\s+){{0,2}}"
-        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b|\s+for\s+me\b)"
+        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b|\s+for\s+me\b(?!\s+to\b))"
     ),
     "opening": _c(r"^\s+(?:a|an|the|up|my|your|doors?|remarks?|keynote|session|night|act)\b"),
     "spot": _c(
-        rf"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b|\s+for\s+me\b)"
+        rf"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b|\s+for\s+me\b(?!\s+to\b))"
     ),
     "opportunit": _c(
         rf"""^(?!\s+(?:at|on|with|in)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b
-             |\s+to\s+(?:work|intern|join)\b|\s+for\s+me\b)"""
+             |\s+to\s+(?:work|intern|join)\b|\s+for\s+me\b(?!\s+to\b))"""
     ),
 }
 _NOT_A_JOB_BEFORE = {

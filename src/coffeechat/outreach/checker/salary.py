@@ -14,6 +14,7 @@ make of ...", "pay attention", a paid internship.
 """
 
 import re
+from dataclasses import dataclass
 
 from .text import Sentence, clause_before
 
@@ -147,6 +148,10 @@ _FIELD_PAY = [
           | \bwhat\s+(?:[\w-]+\s+){0,4}(?:salar\w*|pay|compensation|comp|wages?)\s+
              (?:is|are|looks?|can|to\s+expect)\b
           | \bwell[\s-]+paid\b | \bpays?\s+(?:well|much|enough|decently|competitively)\b
+          | \b(?:get|gets|are|is)\s+paid\s+(?:well|enough|fairly|decently|much|more|less)\b
+          | \b(?:start|starts|starting|paid|make|makes|earn|earns|making|earning)\s+
+             (?:at\s+|around\s+|about\s+|over\s+|roughly\s+)?\$?\d+(?:[,.]\d+)?\s*
+             (?:k\b|,000|\s*thousand|\s*an\s+hour|/hr|\s*a\s+year)
           | \b(?:is|are|was|were)\s+(?:the\s+)?(?:pay|salary|salaries|compensation|comp|wages?)\s+
              (?:\w+\s+)?(?:competitive|good|decent|fair|generous|high|low|enough|livable)\b
           | \b(?:pay|salary|salaries|compensation|wages?)\s+(?:in|for|at|of)\s+(?:[\w-]+\s+){1,3}
@@ -190,6 +195,8 @@ _THEIR_PLACE = _c(
     r"""\b(?:at|in|on|with|for|within)\s+(?:your|ur)\s+(?:[\w-]+\s+)?(?:firm|company|team|office|
            group|lab|department|organi[sz]ation|employer|agency|level|role|position|job|bank|
            school|hospital|startup)\b
+      | \b(?:at|with|within)\s+(?:your|ur)\s+(?!(?:convenience|earliest|leisure|schedule|time|pace|
+           discretion|disposal|side|own|field|industry|line|area|sector|profession)\b)[\w-]+\b
       | \b(?:your|ur)\s+(?:current\s+)?(?:role|position|level|job|title|employer)\b
       | \bthere\b(?=\s*(?:[?.!,;]|$))"""
 )
@@ -197,10 +204,14 @@ _THEIR_PLACE = _c(
 
 def salary_ask_in(sentence: Sentence) -> re.Match | None:
     """Where ``sentence`` asks what the reader (or people where they work) earns, or None."""
+    return _salary_ask_in(sentence) or _in_plain_words(_salary_ask_in, sentence)
+
+
+def _salary_ask_in(sentence: Sentence) -> re.Match | None:
     low = sentence.low
     patterns = [*_SALARY_PATTERNS, *_THEIR_PAY_MORE]
     candidates = [m for pattern in patterns for m in pattern.finditer(low)]
-    field = pay_talk_in(sentence)
+    field = _pay_talk_in(sentence)
     if field and _THEIR_PLACE.search(low):
         candidates.append(field)
     candidates += [m for m in _YOUR_PAY.finditer(low) if _PRYING.search(low)]
@@ -214,8 +225,37 @@ def salary_ask_in(sentence: Sentence) -> re.Match | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Whole:
+    """The whole sentence as the match, when only its shorthand-free reading asks."""
+
+    length: int
+
+    def start(self) -> int:
+        return 0
+
+    def end(self) -> int:
+        return self.length
+
+
+def _in_plain_words(finder, sentence: Sentence):
+    """``finder`` once more over the sentence with "u"/"ur" written out."""
+    from .structure import plain_shorthand
+
+    plain = plain_shorthand(sentence.low)
+    if plain == sentence.low:
+        return None
+    if finder(Sentence(sentence.start, sentence.end, sentence.text, plain)) is None:
+        return None
+    return _Whole(len(sentence.text))
+
+
 def pay_talk_in(sentence: Sentence) -> re.Match | None:
     """Where ``sentence`` asks about pay in a line of work (not the reader's own), or None."""
+    return _pay_talk_in(sentence) or _in_plain_words(_pay_talk_in, sentence)
+
+
+def _pay_talk_in(sentence: Sentence) -> re.Match | None:
     low = sentence.low
     if _PAY_TOPIC.search(low) or not _ASKING.search(low):
         return None
