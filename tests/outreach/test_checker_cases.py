@@ -52,6 +52,8 @@ SENTENCE_CASES = {
             "Is the algae story still running ?",
             "It's the piece I keep coming back to.",
             "I'll send the link, e.g. the one from May.",
+            "I'm interested in  the way you edit.",
+            "I was in Washington, D.C., for the summer.",
         ],
     ),
     "job-ask": (
@@ -276,6 +278,11 @@ MESSAGE_CASES = {
                 "hi, im a 2L at GW and your clerkship path is why i'm writing. could we talk "
                 "for 15 minutes next week? thank you",
             ),
+            (
+                {},
+                "Hi Dr. Lee, I will be graduating from Rutgers in May. Your tidal energy "
+                "paper is why I write. Could we talk for 20 minutes next week? Thanks",
+            ),
         ],
     ),
     "no-reason": (
@@ -296,6 +303,11 @@ MESSAGE_CASES = {
                 {},
                 "Hi Dr. Lee, I'm a junior at Tufts. Professor Ames thought we should connect. "
                 "Could we talk for 20 minutes next week? Thank you!",
+            ),
+            (
+                {},
+                "Hi Dr. Lee, I'm a junior at Tufts, and we're both Hopkins alumni. Could we "
+                "talk for 20 minutes next week about your path? Thank you!",
             ),
         ],
     ),

@@ -25,7 +25,11 @@ _PATTERNS = [
     # "on ." "at  ," "about ?" — a word that needs more, a space, then punctuation
     re.compile(rf"(?i)\b{_NEEDS_MORE}[ \t]+[,.;:](?![\w.])"),
     # "at  studying" — a word that needs more, two spaces: the field between was empty
-    re.compile(rf"(?i)\b{_NEEDS_MORE}[ \t]{{2,}}(?=[a-z])"),
+    # (only before a word that can't follow it directly: a double space is often a typo)
+    re.compile(
+        rf"(?i)\b{_NEEDS_MORE}[ \t]{{2,}}(?=(?:and|or|but|where|who|which|studying|working|"
+        rf"majoring|as|to|for|with|in|on|at|of|from|is|was|about|by|during|since|that)\b)"
+    ),
     # "Dear ," "Hi ,"
     re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|hey|greetings)[ \t]*[,:!](?=[ \t]*$)"),
     # "Dear Mr. ," "Hi Dr ,"

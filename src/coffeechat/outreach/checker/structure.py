@@ -36,7 +36,8 @@ INTRO = _c(
            enrolled|attending|graduating|at\s+[a-z])\b
       | \bi\s+(?:study|attend|recently\s+graduated|graduated|work\s+(?:at|as|in|for)|
            will\s+graduate|transferred|teach|research|run|lead|manage)\b
-      | \bi'll\s+graduate\b | \bclass\s+of\s+'?\d{{2,4}}\b | (?<![\w'])'\d{{2}}\b
+      | \bi(?:'ll|\s+will)\s+(?:be\s+)?graduat\w*\b | \bi(?:'m|\s+am)\s+graduating\b
+      | \bclass\s+of\s+'?\d{{2,4}}\b | (?<![\w'])'\d{{2}}\b
       | \b(?:fellow|current)\s+(?:[\w-]+\s+){{0,2}}(?:student|alum\w*|grad\w*|member|intern)
       | \bi(?:'m|\s+am)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|-)\s*(?:a|an|the)\b
       | ,\s+(?:a\s+|an\s+|the\s+)?(?:[\w'-]+\s+){{0,4}}?{_SELF_NOUNS}\b
@@ -69,7 +70,8 @@ REASON = _c(
       | \b(?:suggested|recommended|encouraged|told\s+me|pointed\s+me|referred\s+me|
            gave\s+me\s+your|passed\s+along|shared\s+your|mentioned\s+(?:you|your)|
            introduced\s+us|connected\s+us)\b
-      | \byour\s+name\b | \bwe\s+(?:met|spoke|talked|connected|both|share)\b | \bfellow\b
+      | \byour\s+name\b | \bwe(?:'re|\s+are)?\s+(?:met|spoke|talked|connected|both|share)\b
+      | \bfellow\b
       | \bmutual\b | \balso\s+(?:went|attended|studied|graduated|majored|grew)
       | \bshared\s+(?:interest|background|alma|connection|passion|experience)
       | \byou\s+(?:\w+\s+)?(?:work|worked|lead|led|built|wrote|spoke|started|founded|moved|
