@@ -482,3 +482,31 @@ def test_what_is_not_the_message_is_left_out_and_nothing_else(text, left_out):
     assert message.startswith("Hi")
     if not left_out:
         assert message == text
+
+
+KIND_CASES = [
+    ("follow-up", "Hi Dana, just resending my note from the 3rd in case it slipped through. "
+     "Still keen on a 15-min call whenever suits. Thanks, Sam"),
+    ("follow-up", "Dear Ms. Whitmore, I write to follow up on my letter of 3 November. Sam"),
+    ("thank-you", "Dear Dr. Park, I truly appreciate you taking the time to speak with me "
+     "today. I'll visit two labs next week. Best, Sam"),
+    ("thank-you", "hey Ryan, thx so much for the call yesterday!! Cody"),
+    ("keep-in-touch", "Hi Dana, hope all is well! Just wanted to say I started at Stripe "
+     "last month. Thanks again for everything. Sam"),
+    ("keep-in-touch", "Hi Ms. Parker, since we spoke I pitched the city desk like you "
+     "suggested, and they ran my piece. Thank you! Ava"),
+    ("running-late", "Hi Dana, apologies, class ran long, heading over now, there by 3:10. Sam"),
+    ("running-late", "Hi Sam, so sorry, the internet is down; I'll be in the call in 10 minutes."),
+    # and requests that only look like something else
+    ("request", "Hi Dana, I'd appreciate your time for a 15-minute call next week about "
+     "your path. Thanks, Sam"),
+    ("request", "Hi Dana, I recently graduated from Colby and I'd love your advice. Could "
+     "we talk for 15 minutes next week? Thanks, Sam"),
+    ("request", "Hi Dana, thank you in advance for reading this. I'm a junior at Colby. "
+     "Could we talk for 15 minutes next week? Sam"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "body"), KIND_CASES)
+def test_the_kind_is_worked_out_from_clear_signs(kind, body):
+    assert check_message(body).kind == kind

@@ -54,6 +54,10 @@ _THANKED_FOR_MEETING = _c(
       | \bit\s+was\s+(?:\w+\s+){{0,2}}(?:great|wonderful|a\s+pleasure|lovely|helpful|nice|
            a\s+treat|an\s+honor)\s+(?:to\s+)?{_MET}\s+(?:with\s+)?(?:you\s+)?
            (?:today|yesterday|this\s+\w+|on\s+\w+day|earlier)
+      | \b(?:appreciate|appreciated|grateful\s+for|thankful\s+for)\s+(?:you\s+|your\s+)?
+           (?:taking\s+(?:the\s+)?time|(?:the|your|our)\s+(?:[\w-]+\s+)?(?:time|conversation|chat|
+           call|meeting|talk)|speaking|meeting|talking|chatting)\b[^.!?]{{0,60}}\b(?:today|yesterday|
+           tonight|this\s+(?:morning|afternoon|evening|week)|last\s+\w+|on\s+\w+day|earlier)
       | \bi\s+(?:really\s+|truly\s+|so\s+)?enjoyed\s+(?:our\s+(?:\w+\s+)?(?:conversation|chat|call|
            meeting|talk)|(?:speaking|talking|chatting)\s+with\s+you)"""
 )
@@ -97,6 +101,9 @@ _FOLLOWING_UP = _c(
       | \b(?:wanted\s+to|just|i'm|i\s+am)\s+(?:\w+\s+)?follow(?:ing)?\s+up\s*(?:[.,!;:-]|$)
       | \bfollow(?:ing)?\s+up\s+(?:to\s+see|in\s+case|once\s+more|again)\b
       | \bfollowing\s+up\s+(?:on|about|regarding)\s+(?:my|our)\b
+      | \b(?:re-?send(?:ing)?|sending\s+(?:this|it|my\s+\w+)\s+again|writing\s+again|
+           trying\s+(?:again|once\s+more))\b
+      | \b(?:slipped|fell)\s+through\b | \bin\s+case\s+you\s+missed\b
       | \bgentle\s+(?:reminder|nudge|follow)\b | \b(?:got|gets|get)\s+(?:lost|buried)\b
       | \b(?:haven't|have\s+not|didn't|did\s+not)\s+(?:yet\s+)?heard\s+back\b
       | \bbump(?:ing)?\s+(?:this|my\s+(?:note|email|message))\b | \bresurfacing\b
