@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install chromium faketime clock-guard lint bench load clean
+.PHONY: run test install chromium faketime clock-guard lint bench load checker-report clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -64,6 +64,10 @@ bench: install
 
 load: install .venv-load/.installed-stamp
 	$(BIN)/python bench/load/run.py $(LOAD_ARGS)
+
+## The message checker's precision and recall per rule on tests/outreach/corpus/ (-v: each miss).
+checker-report: install
+	$(BIN)/python -m tests.outreach.corpus.score $(REPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) .venv-load .test-home .test-home-clock build *.egg-info src/*.egg-info

@@ -114,6 +114,8 @@ PAGES = [
     ("template_edit", "/outreach/templates/{template}/edit/"),
     ("template_delete", "/outreach/templates/{template}/delete/"),
     ("builtin_template_edit", "/outreach/templates/builtin/faculty-request/edit/"),
+    ("checker_rules", "/outreach/check/rules/"),
+    ("checker_rule", "/outreach/check/rules/job-ask/"),
     ("interviews", "/interviews/"),
     ("interview_new", "/interviews/new/"),
     ("interview_done", "/interviews/{done}/"),

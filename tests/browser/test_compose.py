@@ -242,3 +242,17 @@ def test_a_request_sent_from_the_contact_page_starts_a_conversation(logged_in_pa
     row.get_by_role("link", name="Ada Singh").click()
     expect(page.get_by_role("heading", name="Conversation with Ada Singh")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Asked for a conversation")
+
+
+def test_each_finding_has_a_why_link_to_its_rule(logged_in_page, owner, ada):
+    page = logged_in_page
+    open_compose(page, ada, "Request to an alum")
+    finding = page.locator('#check-results [data-rule="placeholder"]').first
+    expect(finding).to_be_visible()
+    with page.expect_popup() as opened:
+        finding.get_by_role("link", name="Why?").click()
+    rule_page = opened.value
+    expect(
+        rule_page.get_by_role("heading", name="A template blank is still in the text")
+    ).to_be_visible()
+    expect(rule_page.get_by_text("coffeechat check --explain placeholder")).to_be_visible()

@@ -1,5 +1,7 @@
 """Two things an informational-interview message must never do: ask for a job, ask about pay.
 
+(And a milder one: asking about pay in the field, ``pay-talk``, best kept for the call.)
+
 Both are judged sentence by sentence from how a sentence is built (see ``jobs`` and
 ``salary``), not from a list of example sentences. These two detectors are public: the
 interview-preparation pages run them over a student's own questions too.
@@ -7,25 +9,24 @@ interview-preparation pages run them over a student's own questions too.
 
 from collections.abc import Iterable
 
-from .findings import ERROR, Finding
+from .findings import ERROR, WARNING, Finding
 from .jobs import job_ask_in
-from .salary import salary_ask_in
-from .text import Sentence, excerpt, sentences
+from .salary import pay_talk_in, salary_ask_in
+from .text import Sentence, phrase, sentences
 
-JOB_ASK, SALARY = "job-ask", "salary"
+JOB_ASK, SALARY, PAY_TALK = "job-ask", "salary", "pay-talk"
 
 JOB_ASK_MESSAGE = (
-    "This reads as asking them for a job, an internship or a referral (“{quote}”). "
-    "People agree to informational interviews to share what they know; asking for a "
-    "job makes the note feel like an application and often ends the conversation. "
-    "Ask about their path or for advice instead — if they bring up openings, you can "
-    "follow their lead then."
+    "“{quote}” reads as asking them for a job or a referral. Leave it out for now and ask "
+    "what you'd like to learn; if they bring up openings, you can follow their lead."
 )
 SALARY_MESSAGE = (
-    "This asks what they personally earn (“{quote}”). That is too personal to ask, "
-    "especially of someone who doesn't know you yet. If pay matters to your decision, "
-    "ask about the field in general instead, e.g. “What do entry-level roles in this "
-    "field usually start at?”"
+    "“{quote}” asks what they earn, which is personal. Take it out; if pay matters to "
+    "you, ask about typical ranges in the field once you are talking."
+)
+PAY_TALK_MESSAGE = (
+    "“{quote}” asks about pay. That is a fair question in the conversation, but in a "
+    "first message it can look like the reason you wrote; keep it for the call."
 )
 
 
@@ -33,16 +34,21 @@ SALARY_MESSAGE = (
 
 
 def _findings(
-    text: str, finder, rule: str, message: str, among: Iterable[Sentence] | None
+    text: str,
+    finder,
+    rule: str,
+    message: str,
+    among: Iterable[Sentence] | None,
+    severity: str = ERROR,
 ) -> list[Finding]:
     found = []
     for sentence in sentences(text) if among is None else among:
         match = finder(sentence)
         if match is None:
             continue
-        quote = excerpt(sentence.text, 0, len(sentence.text), width=80)
+        quote = phrase(sentence.text, match.start(), match.end())
         found.append(
-            Finding(rule, ERROR, message.format(quote=quote), sentence.start, sentence.end)
+            Finding(rule, severity, message.format(quote=quote), sentence.start, sentence.end)
         )
     return found
 
@@ -55,3 +61,8 @@ def find_job_asks(text: str, *, among: Iterable[Sentence] | None = None) -> list
 def find_salary_asks(text: str, *, among: Iterable[Sentence] | None = None) -> list[Finding]:
     """Sentences of ``text`` that ask what the reader earns."""
     return _findings(text, salary_ask_in, SALARY, SALARY_MESSAGE, among)
+
+
+def find_pay_talk(text: str, *, among: Iterable[Sentence] | None = None) -> list[Finding]:
+    """Sentences of ``text`` that ask about pay in the field (not the reader's own)."""
+    return _findings(text, pay_talk_in, PAY_TALK, PAY_TALK_MESSAGE, among, WARNING)

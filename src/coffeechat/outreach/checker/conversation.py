@@ -93,12 +93,38 @@ REQUEST = _c(
       | \b(?:open|willing|available)\s+to\b
       | \bwould\s+be\s+(?:\w+\s+)?(?:great|wonderful|amazing|ideal|helpful|fantastic|lovely|
            perfect|appreciated|valuable)\b
-      | \bwould\s+mean\s+a\s+lot\b | \bhappy\s+to\s+(?:work\s+around|fit|meet|hop|chat|talk)\b"""
+      | \bwould\s+mean\s+a\s+lot\b | \bhappy\s+to\s+(?:work\s+around|fit|meet|hop|chat|talk)\b
+      | \bwould\s+(?:also\s+|really\s+|so\s+|truly\s+|still\s+)?(?:love|like|appreciate|welcome|
+           enjoy|value)\b
+      | \b(?:love|keen|eager|glad|delighted|excited)\s+(?:to|for)\b | \b(?:down|up)\s+for\b
+      | \bhow\s+(?:about|does|do)\b | \bwhen\s+(?:are|would|could|might|is)\b
+      | \blooking\s+forward\s+to\s+(?:a|an|our|the|chatting|talking|speaking|meeting|connecting|
+           catching|hearing\s+(?:more|about|how|what))\b
+      | \bhoping\s+(?:to|for|we)\b | \bpossible\s+to\b | \bpls\b | \bplz\b | \blmk\b
+      | \bkindly\b | \bgrateful\s+(?:for|if)\b | \bappreciate\s+(?:it|a|any|the|if|your)\b"""
 )
 
 
 def is_conversation_ask(sentence: Sentence) -> bool:
-    return bool(CONVERSATION.search(sentence.low) and REQUEST.search(sentence.low))
+    """A conversation asked for: mentioned and requested, or mentioned with times offered."""
+    low = sentence.low
+    if not CONVERSATION.search(low):
+        return False
+    return bool(REQUEST.search(low) or offers_availability(sentence.text, low))
+
+
+# What may be an ask the checker can't read for sure: the reader's time or a meeting
+# named with them, or a length of time, without a request around it.
+_MAYBE_ASK = _c(
+    r"""(?:call|chat|coffee|zoom|meeting|meet|conversation|talk|catch\s+up)\b[^.?!]{0,40}
+           \b(?:you|your)\b
+      | \b(?:you|your)\b[^.?!]{0,40}\b(?:call|chat|coffee|zoom|meeting|meet|conversation|talk)\b
+      | \b\d{1,2}\s*(?:-|to)?\s*\d{0,2}[\s-]*(?:min|mins|minutes?)\b"""
+)
+
+
+def maybe_an_ask(sentence: Sentence) -> bool:
+    return bool(_MAYBE_ASK.search(sentence.low))
 
 
 def mentions_conversation(sentence: Sentence) -> bool:
@@ -181,7 +207,9 @@ _ARRIVAL = _c(
            (?:min|mins|minutes?)\b
       | \b\d{1,2}:\d{2}\b | \b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)
       | \bhalf[\s-](?:an[\s-])?hour\b | \b(?:an|one)\s+hour\b | \bby\s+\d
-      | \bquarter\s+(?:past|to|after|of)\b | \bnoon\b"""
+      | \bquarter\s+(?:past|to|after|of)\b | \bnoon\b
+      | \b(?:in|within)\s+(?:\d{1,2}|five|ten|fifteen|twenty)\b(?!\s*(?:days?|weeks?|months?|years?|
+           hours?|%|percent))"""
 )
 
 

@@ -4,10 +4,12 @@ import re
 from collections.abc import Iterable
 
 from . import conversation, structure
-from .asks import find_job_asks, find_salary_asks
-from .findings import ERROR, Finding, Report, sort_key
+from .asks import find_job_asks, find_pay_talk, find_salary_asks
+from .findings import ERROR, TIP, WARNING, Finding, Report, sort_key
+from .gaps import find_merge_gaps
 from .graphemes import cluster_starts
 from .kinds import KINDS, infer_kind
+from .parts import own_text
 from .placeholders import find_blanks
 from .rules import (
     CHANNELS,
@@ -22,6 +24,11 @@ from .rules import (
 )
 from .spelling import find_misspellings
 from .text import Sentence, count_words, excerpt, fold, sentences
+from .textspeak import SPELLED_OUT, find_text_speak
+
+_UP_TO_THEM = re.compile(
+    r"\b(?:if|whenever)\s+(?:you|your)\b|\bshould\s+you\b|\bif\s+(?:it\s+is\s+|it's\s+)?possible\b"
+)
 
 
 def _limit_for(limit: int | None, premium: bool) -> int:
@@ -44,8 +51,11 @@ def check_message(
     """Check one outreach message.
 
     ``kind`` None means: work it out from the text (a request unless it clearly is a
-    thank-you note, a follow-up, a keep-in-touch update or a running-late note).
-    Offsets in the findings index into ``body``.
+    thank-you note, a follow-up, a keep-in-touch update or a running-late note). A kind
+    worked out that way may be wrong, so it never brings an error only its own kind has
+    (no ask in a "request" that was really a note): that becomes a warning.
+    Offsets in the findings index into ``body``. A quoted earlier message and the
+    signature are not counted or judged as the message (see ``parts``).
     """
     if channel not in CHANNELS:
         raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
@@ -54,10 +64,11 @@ def check_message(
     if limit is not None and limit < 1:
         raise ValueError("the character limit must be a positive number")
     body = body or ""
-    words = count_words(body)
+    mine, message, left_out = own_text(body)
+    words = count_words(message)
     visible = body.strip()
     characters = len(cluster_starts(visible))
-    resolved_kind = kind or infer_kind(fold(body), words)
+    resolved_kind = kind or infer_kind(fold(message), words)
     report = Report(
         findings=[],
         words=words,
@@ -70,22 +81,31 @@ def check_message(
     if not visible:
         report.findings.append(Finding("empty", ERROR, MESSAGES["empty"]))
         return report
-    _Checker(body, report, subject, premium, known_words, names).run()
+    checker = _Checker(body, report, subject, premium, known_words, names)
+    checker.mine, checker.message, checker.left_out = mine, message, left_out
+    checker.guessed = kind is None
+    checker.run()
     report.findings.sort(key=sort_key)
     return report
 
 
 class _Checker:
+    guessed = False
+    left_out: list[str] = []
+
     def __init__(self, body, report, subject, premium, known_words, names):
-        self.body = body
-        self.low = fold(body)
+        self.body = self.mine = self.message = body
         self.report = report
         self.channel, self.kind = report.channel, report.kind
         self.subject = subject
         self.premium = premium
         self.known_words = list(known_words)
         self.names = list(names)
-        self.all_sentences = sentences(body)
+
+    def _read(self):
+        # ``mine``: the body without quoted messages; ``message``: without the signature too.
+        self.low = fold(self.mine)
+        self.all_sentences = sentences(self.message)
         self.content = [s for s in self.all_sentences if not structure.is_greeting_or_sign_off(s)]
 
     def add(self, rule, message, start=None, end=None, suggestions=(), severity_rule=None):
@@ -97,11 +117,23 @@ class _Checker:
         return severity(rule, self.channel, self.kind) is not None
 
     def run(self):
+        self._read()
         self.placeholders()
-        for finding in find_job_asks(self.body, among=self.all_sentences):
+        for finding in find_merge_gaps(self.mine):
+            self.add(finding.rule, finding.message, finding.start, finding.end)
+        for finding in find_job_asks(self.message, among=self.all_sentences):
             self.report.findings.append(finding)
-        for finding in find_salary_asks(self.body, among=self.all_sentences):
-            self.report.findings.append(finding)
+        salary = find_salary_asks(self.message, among=self.all_sentences)
+        self.report.findings += salary
+        if self.applies("pay-talk"):
+            asked = {(f.start, f.end) for f in salary}
+            self.report.findings += [
+                finding
+                for finding in find_pay_talk(self.message, among=self.all_sentences)
+                if (finding.start, finding.end) not in asked
+            ]
+        for finding in find_text_speak(self.message):
+            self.add(finding.rule, finding.message, finding.start, finding.end)
         if self.subject:
             self.subject_asks()
         self.over_limit()
@@ -117,7 +149,7 @@ class _Checker:
     # --- errors -------------------------------------------------------------------------
 
     def placeholders(self):
-        for blank in find_blanks(self.body):
+        for blank in find_blanks(self.mine):
             quote = excerpt(self.body, blank.start, blank.end, width=40)
             self.add(
                 "placeholder", MESSAGES["placeholder"].format(blank=quote), blank.start, blank.end
@@ -165,7 +197,18 @@ class _Checker:
             asks = [s for s in self.content if conversation.mentions_conversation(s)]
         else:
             asks = [s for s in self.content if conversation.is_conversation_ask(s)]
-        if not asks and self.applies("no-ask"):
+        if asks or not self.applies("no-ask"):
+            return asks
+        maybe = [s for s in self.content if conversation.maybe_an_ask(s)]
+        if maybe:
+            quote = excerpt(maybe[-1].text, 0, len(maybe[-1].text), width=60)
+            message = MESSAGES["no-ask-unsure"].format(quote=quote)
+            self.report.findings.append(
+                Finding("no-ask", TIP, message, maybe[-1].start, maybe[-1].end)
+            )
+        elif self.guessed:
+            self.report.findings.append(Finding("no-ask", WARNING, MESSAGES["no-ask-guessed"]))
+        else:
             key = "no-ask-follow-up" if self.kind == FOLLOW_UP else "no-ask"
             self.add("no-ask", MESSAGES[key])
         return asks
@@ -173,13 +216,15 @@ class _Checker:
     # --- warnings and tips --------------------------------------------------------------
 
     def length(self):
-        found = length_finding(self.report.words, self.channel, self.kind)
+        left_out = " or ".join(self.left_out)
+        found = length_finding(self.report.words, self.channel, self.kind, left_out)
         if found:
             level, message = found
             self.report.findings.append(Finding("too-long", level, message))
 
     def structure(self):
-        content_low = " ".join(s.low for s in self.content)
+        content_low = structure.plain_shorthand(" ".join(s.low for s in self.content))
+        mine_low = structure.plain_shorthand(self.low)
         checks = [
             ("no-intro", structure.INTRO),
             ("no-reason", structure.REASON),
@@ -188,7 +233,8 @@ class _Checker:
             ("no-takeaway", structure.TAKEAWAY),
         ]
         for rule, cue in checks:
-            text = self.low if rule in {"no-thanks", "no-intro"} else content_low
+            # Who you are may be said in the signature; thanks in the sign-off.
+            text = mine_low if rule in {"no-thanks", "no-intro"} else content_low
             if self.applies(rule) and not cue.search(text):
                 self.add(rule, MESSAGES[rule])
         if self.applies("no-eta") and not conversation.says_when_to_expect_you(self.low):
@@ -199,10 +245,8 @@ class _Checker:
                 self.add("resume", MESSAGES["resume"], match.start(), match.end())
         if self.applies("no-subject") and not (self.subject or "").strip():
             self.add("no-subject", MESSAGES["no-subject"])
-        if self.applies("about-them"):
-            about_me, about_them = structure.self_and_them_words(self.content)
-            if about_me > about_them:
-                self.add("about-them", MESSAGES["about-them"])
+        if self.applies("about-them") and structure.mostly_about_me(self.content):
+            self.add("about-them", MESSAGES["about-them"])
 
     def time_bound(self, asks: list[Sentence]):
         if not self.applies("no-time-bound"):
@@ -230,18 +274,22 @@ class _Checker:
             self.add("no-time-bound", MESSAGES["no-time-bound"])
 
     def question(self, asks: list[Sentence]):
-        if self.applies("ask-as-question") and not any(s.is_question for s in asks):
+        # "If you have 15 minutes, I'd love to hear..." leaves the answer to them already.
+        if self.applies("ask-as-question") and not any(
+            s.is_question or _UP_TO_THEM.search(s.low) for s in asks
+        ):
             first = asks[0]
             self.add("ask-as-question", MESSAGES["ask-as-question"], first.start, first.end)
 
     def availability(self):
         if self.applies("no-availability") and not conversation.offers_availability(
-            self.body, self.low
+            self.mine, self.low
         ):
             self.add("no-availability", MESSAGES["no-availability"])
 
     def spelling(self):
-        for finding in find_misspellings(self.body, names=self.names, known_words=self.known_words):
+        known = [*self.known_words, *SPELLED_OUT]  # shorthand has its own rule
+        for finding in find_misspellings(self.message, names=self.names, known_words=known):
             self.report.findings.append(finding)
 
 

@@ -151,6 +151,49 @@ _STRONG = [
              candidates|someone))"""
     ),
 ]
+_WHOEVER_HIRES = (
+    r"(?:whoever|whomever|anyone\s+who|someone\s+who|somebody\s+who|the\s+(?:right\s+)?"
+    r"(?:person|people|folks|team)\s+(?:who|that))\s+(?:\w+\s+)?(?:handles?|does|do|runs?|"
+    r"manages?|is\s+in\s+charge\s+of|are\s+in\s+charge\s+of|oversees?|makes?|looks?\s+after|"
+    r"decides?\s+on|is\s+responsible\s+for)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:hiring|recruit\w*|"
+    r"hires|internships?|applications?|staffing)"
+)
+_STRONG += [
+    # "forward my resume to whoever handles hiring"
+    _c(rf"\b(?:to|with|in\s+front\s+of)\s+{_WHOEVER_HIRES}\b"),
+    # "give me referral for SDE post": a referral, with or without its article
+    _c(
+        r"""\b(?:give|get|provide|offer|write|do|arrange)\s+(?:me\s+)?(?:a\s+|an\s+)?
+             (?:job\s+|employee\s+|internal\s+)?referral\b
+          | \breferral\s+(?:for|to)\s+(?:the\s+|a\s+|an\s+|your\s+|any\s+)?(?:[\w-]+\s+){0,3}
+             (?:post|posts|role|roles|position|positions|job|jobs|opening|openings|internships?|
+             opportunit\w+|vacanc\w+|req|requisition|program)\b"""
+    ),
+    # "if your team ever needs an extra pair of hands, I'd jump at the chance"
+    _c(
+        r"""\b(?:if|when|whenever|should|in\s+case)\s+(?:your|the|you)\s+(?:[\w-]+\s+){0,2}
+             (?:ever\s+)?(?:needs?|could\s+use|can\s+use|is\s+looking\s+for|are\s+looking\s+for|
+             wants?|requires?)\s+(?:an?\s+|any\s+|some\s+)?(?:extra\s+|another\s+|more\s+|
+             additional\s+|spare\s+)?(?:pair\s+of\s+hands|hands|help|intern|interns|
+             assistants?|research\s+assistants?|juniors?|analysts?|people|someone|a\s+person|
+             support|volunteers?)\b"""
+    ),
+    _c(r"\b(?:extra|spare|another)\s+pair\s+of\s+hands\b"),
+    # "the right person in HR"
+    _c(
+        rf"""\b(?:to|with)\s+(?:the\s+|a\s+)?(?:right|appropriate|relevant)?\s*(?:person|people|
+             team|contact|someone)\s+(?:in|on|at|from)\s+(?:the\s+|your\s+)?{_HIRING_PEOPLE}"""
+    ),
+    # "any room for an intern"
+    _c(
+        r"""\b(?:room|space|spot|place|opening|need)\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?
+             (?:intern|interns|research\s+assistant|assistant|new\s+grad|junior|trainee)\b"""
+    ),
+    _c(
+        r"""\bjump\s+at\s+(?:the|any)\s+(?:chance|opportunity)\s+to\s+(?:join|work|intern|
+             help\s+out|contribute|be\s+part)"""
+    ),
+]
 # "Is your team hiring?" — only as a question or an "if/whether" clause.
 _HIRING_QUESTION = _c(
     r"""\b(?:are|is)\s+(?:you|your\s+[\w-]+(?:\s+[\w-]+)?|the\s+[\w-]+|[\w&.-]+)\s+
@@ -202,15 +245,15 @@ _NOT_A_JOB = {
     "position": _c(r"^\s+(?:of|to|yourself|myself|themselves|itself)\b"),
     "interview": _c(
         rf"^(?!\s+(?:with|at|for)\s+(?:your|the|a|an)\s+(?:[\w-]+\s+){{0,2}}"
-        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b|\s+for\s+me\b)"
+        rf"(?:{_WORKPLACE}|role|position|job|internship|opening)\b|\s+for\s+me\b(?!\s+to\b))"
     ),
     "opening": _c(r"^\s+(?:a|an|the|up|my|your|doors?|remarks?|keynote|session|night|act)\b"),
     "spot": _c(
-        rf"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b|\s+for\s+me\b)"
+        rf"^(?!\s+(?:on|in|at|with)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b|\s+for\s+me\b(?!\s+to\b))"
     ),
     "opportunit": _c(
         rf"""^(?!\s+(?:at|on|with|in)\s+(?:your|the)\s+(?:[\w-]+\s+)?{_WORKPLACE}\b
-             |\s+to\s+(?:work|intern|join)\b|\s+for\s+me\b)"""
+             |\s+to\s+(?:work|intern|join)\b|\s+for\s+me\b(?!\s+to\b))"""
     ),
 }
 _NOT_A_JOB_BEFORE = {

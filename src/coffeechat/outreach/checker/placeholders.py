@@ -1,7 +1,10 @@
 """Template blanks left unfilled: ``{{first_name}}``, ``[Company]``, ``<Name>``, XXX, ___.
 
-Brackets are also ordinary punctuation, so only bracketed text that reads like a field
-counts: "(15–30 minutes)" and "<jane@example.com>" do not, "[Name]" and "<Company>" do.
+Other tools' styles count too: Mailchimp's ``*|FNAME|*``, ``%COMPANY%`` and ``%Company%``,
+``<<Name>>``, ``[[Name]]``, ``${name}``. Brackets are also ordinary punctuation, so only
+bracketed text that reads like a field counts: "(15–30 minutes)" and "<jane@example.com>"
+do not, "[Name]" and "<Company>" do. Blanks side by side ("[First Name] [Last Name]",
+"{{ first }} {{ last }}") are one blank: one thing to fill in, reported once.
 """
 
 import re
@@ -32,7 +35,11 @@ _PATTERNS = [
     re.compile(r"\{%[^\n]{0,80}?%\}"),  # {% tag %}
     re.compile(r"(?<!\{)\{[^{}\n]{1,60}\}(?!\})"),  # {field}
     re.compile(r"\$\{[^{}\n]{1,60}\}"),  # ${field}
-    re.compile(r"%[A-Z][A-Z_ ]{1,40}%"),  # %FIELD%
+    re.compile(r"\*\|[A-Za-z0-9_:\- ]{1,40}\|\*"),  # *|FNAME|* (Mailchimp)
+    re.compile(
+        r"(?<![\w%])%[A-Za-z][A-Za-z_.]{0,38}(?: [A-Za-z_.]{1,20}){0,2}%(?![\w%])"
+    ),  # %FIELD%
+    re.compile(r"\[\[[^\[\]\n]{1,60}\]\]"),  # [[field]]
     re.compile(r"<<[^<>\n]{1,60}>>"),  # <<field>>
     re.compile(r"(?<![A-Za-z])(?:[Xx]{3,}|XX)(?![A-Za-z])"),  # XXX, 20XX
     re.compile(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
@@ -66,7 +73,15 @@ def _square_is_blank(content: str) -> bool:
         return False
     if inner.lower() in {"sic", "at", "dot", "link", "edit", "edited", "cc", "bcc", "sent"}:
         return False
-    return not ("@" in inner or "://" in inner or inner.lower().startswith("www."))
+    if "@" in inner or "://" in inner or inner.lower().startswith("www."):
+        return False
+    # "[Company]", "[first name]", "[insert detail]" — not an editor's "[the long version]".
+    words = inner.split()
+    return len(words) <= 5 and (
+        "_" in inner
+        or any(word[0].isupper() for word in words)
+        or any(re.fullmatch(_FIELD_WORDS, word.lower()) for word in words)
+    )
 
 
 def _angle_is_blank(content: str) -> bool:
@@ -107,5 +122,12 @@ def find_blanks(text: str) -> list[Blank]:
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if blanks and start < blanks[-1].end:
             continue
+        if blanks and _NEIGHBOURS.fullmatch(text[blanks[-1].end : start]):
+            start = blanks.pop().start
         blanks.append(Blank(start, end, text[start:end]))
     return blanks
+
+
+# Between two blanks that make one ("[First Name] [Last Name]"): spaces, or a comma,
+# hyphen, full stop or slash. A word between them ("[Name] at [Company]") keeps them apart.
+_NEIGHBOURS = re.compile(r"[ \t]{0,3}(?:[,.\-/])?[ \t]{0,3}")

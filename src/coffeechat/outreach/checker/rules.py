@@ -1,5 +1,7 @@
 """Which rules apply to which message, and the words each one says to the student.
 
+What each rule looks for and why is in ``catalog`` (the table ``--explain`` prints).
+
 Rule ids are a public contract (the CLI's --json output and the compose page use them).
 
 Applies to (E error, W warning, T tip, - never; "email/linkedin" where they differ):
@@ -11,11 +13,15 @@ empty              E        E          E          E             E
 placeholder        E        E          E          E             E
 job-ask            E        E          E          E             E
 salary             E        E          E          E             E
+pay-talk           W        W          -          -             -
+merge-gap          W        W          W          W             W
+text-speak         W        W          W          W             W
 over-limit         E linkedin only, every kind (a connection note or LinkedIn message)
 no-ask             E        E          -          -             -
-too-long           email: W over 150 words, T over 100 for requests and follow-ups;
-                   W over 200 for thank-you and keep-in-touch notes; T over 60 when
-                   running late. LinkedIn: none (over-limit does the job)
+too-long           email only (``LENGTHS``): requests T over 100 words, W over 150;
+                   follow-ups T over 75, W over 120; thank-you and keep-in-touch notes
+                   W over 200; running late T over 60. Quoted earlier messages and the
+                   signature are not counted. LinkedIn: none (over-limit does the job)
 no-intro           W        -          -          -             -
 no-reason          W        -          -          -             -
 no-learning-goal   W/T      -          -          -             -
@@ -57,8 +63,14 @@ def severity(rule: str, channel: str, kind: str) -> str | None:
     email = channel == EMAIL
     if rule in {"empty", "placeholder", "job-ask", "salary"}:
         return ERROR
+    if rule in {"merge-gap", "text-speak"}:
+        return WARNING
+    if rule == "pay-talk":
+        return WARNING if kind in ASKING else None
     if rule == "over-limit":
         return ERROR if not email else None
+    if rule == "too-long":  # the most it can be; ``length_finding`` picks the level
+        return WARNING if email else None
     if rule == "no-ask":
         return ERROR if kind in ASKING else None
     if rule in {"no-intro", "no-reason"}:
@@ -90,20 +102,31 @@ def severity(rule: str, channel: str, kind: str) -> str | None:
     raise ValueError(f"unknown rule {rule!r}")
 
 
-def length_finding(words: int, channel: str, kind: str) -> tuple[str, str] | None:
-    """(severity, message) when an email is longer than it should be."""
+# (tip over, warning over) words, for emails of each kind; None: no such level.
+LENGTHS = {
+    REQUEST: (100, 150),
+    FOLLOW_UP: (75, 120),
+    THANK_YOU: (None, 200),
+    KEEP_IN_TOUCH: (None, 200),
+    RUNNING_LATE: (60, None),
+}
+
+
+def length_finding(
+    words: int, channel: str, kind: str, left_out: str = ""
+) -> tuple[str, str] | None:
+    """(severity, message) when an email is longer than its kind should be.
+
+    ``left_out`` names what the count skipped ("the quoted message"), to say so.
+    """
     if channel != EMAIL:
         return None
-    if kind in ASKING:
-        if words > 150:
-            return WARNING, MESSAGES["too-long"].format(words=words)
-        if words > 100:
-            return TIP, MESSAGES["too-long-tip"].format(words=words)
-        return None
-    if kind in {THANK_YOU, KEEP_IN_TOUCH} and words > 200:
-        return WARNING, MESSAGES["too-long-note"].format(words=words)
-    if kind == RUNNING_LATE and words > 60:
-        return TIP, MESSAGES["too-long-late"].format(words=words)
+    tip, warning = LENGTHS[kind]
+    counted = f"{words} words" + (f" (not counting {left_out})" if left_out else "")
+    if warning is not None and words > warning:
+        return WARNING, MESSAGES[f"too-long-{kind}"].format(counted=counted)
+    if tip is not None and words > tip:
+        return TIP, MESSAGES[f"too-long-{kind}-tip"].format(counted=counted)
     return None
 
 
@@ -129,25 +152,47 @@ MESSAGES = {
         "hope they'll do. End with one clear question, e.g. “Would you have 20 minutes "
         "for a phone or video call in the next couple of weeks?”"
     ),
+    "no-ask-guessed": (
+        "This reads like a request, but it never asks for a conversation. If you are "
+        "asking for one, end with a clear question, e.g. “Would you have 20 minutes for a "
+        "call in the next two weeks?” (If it isn't a request, choose its kind.)"
+    ),
+    "no-ask-unsure": (
+        "Is “{quote}” your ask? If so, make it a clear question, e.g. “Would you have 20 "
+        "minutes for a call next week?”"
+    ),
     "no-ask-follow-up": (
         "This follow-up doesn't repeat what you're asking for. Restate it in one short "
         "question, e.g. “Might you have 15–20 minutes for a call in the coming weeks?”"
     ),
-    "too-long": (
-        "At {words} words this is long for a first message to someone busy. Aim for under "
+    "too-long-request": (
+        "At {counted} this is long for a first message to someone busy. Aim for under "
         "100: a sentence on who you are, one on why them, one on what you hope to learn, "
         "and your question. Background they can find on your LinkedIn can go."
     ),
-    "too-long-tip": (
-        "{words} words is all right, but notes under 100 words tend to get more replies. "
+    "too-long-request-tip": (
+        "{counted} is all right, but notes under 100 words tend to get more replies. "
         "See whether a sentence about your own background can go."
     ),
-    "too-long-note": (
-        "At {words} words this note may not get read to the end. Keep it to the two or "
+    "too-long-follow-up": (
+        "At {counted} this is long for a follow-up. Two to four sentences do it: a "
+        "reminder of who you are, your question again, and thanks."
+    ),
+    "too-long-follow-up-tip": (
+        "{counted} is on the long side for a follow-up; see whether it can say the same "
+        "in fewer sentences."
+    ),
+    "too-long-thank-you": (
+        "At {counted} this note may not get read to the end. Keep it to the two or "
         "three things that matter most."
     ),
-    "too-long-late": (
-        "Keep a running-late note short — say sorry, when you'll arrive, and that's it."
+    "too-long-keep-in-touch": (
+        "At {counted} this update may not get read to the end. Keep it to your news, "
+        "how their advice helped, and thanks."
+    ),
+    "too-long-running-late-tip": (
+        "Keep a running-late note short ({counted} now): say sorry, when you'll arrive, "
+        "and that's it."
     ),
     "no-intro": (
         "Say in one sentence who you are, e.g. “I'm a second-year economics student at "

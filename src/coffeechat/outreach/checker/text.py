@@ -162,8 +162,21 @@ def words(text: str) -> list[re.Match]:
 
 
 def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
-    """A short quotation of ``text[start:end]`` for a finding's message."""
+    """A short quotation of ``text[start:end]`` for a finding's message, cut between words."""
     piece = " ".join(text[start:end].split())
     if len(piece) > width:
-        piece = piece[: width - 1].rstrip() + "…"
+        cut = piece.rfind(" ", 0, width)
+        piece = piece[: cut if cut > width // 2 else width - 1].rstrip(" ,;:-") + "…"
     return piece
+
+
+def phrase(text: str, start: int, end: int, width: int = 70) -> str:
+    """The words that triggered a finding, quoted whole: from the word ``start`` is in to the
+    end of the clause after ``end`` (or ``width`` characters, cut between words)."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+        end += 1
+    stop = re.search(r"[,;:.?!()\n]|\s[-–—]\s", text[end:])
+    clause_end = end + stop.start() if stop else len(text)
+    return excerpt(text, start, max(end, min(clause_end, start + width + 1)), width)

@@ -3,6 +3,7 @@
 from urllib.parse import quote
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,6 +12,7 @@ from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.models import Contact
 from coffeechat.contacts.search import pick_contacts
 from coffeechat.interviews.models import Interview
+from coffeechat.outreach.checker.catalog import RULES
 from coffeechat.outreach.draft_check import check_draft
 from coffeechat.outreach.drafting import (
     available_templates,
@@ -150,6 +152,21 @@ def check(request):
     return render(
         request, "outreach/_check.html", {"report": _report(profile, contact, form, live=True)}
     )
+
+
+@require_http_methods(["GET"])
+def list_rules(request):
+    """Every rule the checker has: the same entries `coffeechat check --explain` prints."""
+    return render(request, "outreach/rules.html", {"rules": RULES.values()})
+
+
+@require_http_methods(["GET"])
+def explain_rule(request, rule):
+    """One rule, explained: where a finding's "Why?" link goes."""
+    entry = RULES.get(rule)
+    if entry is None:
+        raise Http404("The checker has no rule by that name.")
+    return render(request, "outreach/rule.html", {"rule": entry})
 
 
 def _report(profile, contact, form, live=False):

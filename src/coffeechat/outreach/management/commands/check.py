@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from coffeechat.accounts.models import Profile
 from coffeechat.commands import CoffeechatCommand
 from coffeechat.outreach.checker import CHANNELS, KINDS, SEVERITIES, check_document
+from coffeechat.outreach.checker.catalog import RULES
 
 HEADINGS = {"error": "Errors", "warning": "Warnings", "tip": "Tips"}
 
@@ -26,7 +27,8 @@ class Command(CoffeechatCommand):
         "For an email, a first line 'Subject: ...' is taken as the subject (and To:/Cc: "
         "lines above the body are skipped). The exit status is 1 when any error is found, "
         "else 0. If you have an account, your profile's school, name, LinkedIn Premium "
-        "setting and personal dictionary are used."
+        "setting and personal dictionary are used. --explain RULE prints what a rule looks "
+        "for, why, an example and what to do (the rule's id is in every finding)."
     )
     takes_user = True
 
@@ -77,7 +79,16 @@ class Command(CoffeechatCommand):
             help='print {"findings": [...], "words": n, "characters": n} as JSON',
         )
 
+        parser.add_argument(
+            "--explain",
+            metavar="RULE",
+            help="print what RULE looks for, why, an example and what to do, then stop",
+        )
+
     def handle(self, *args, **options):
+        if options["explain"] is not None:
+            self._explain(options["explain"].strip())
+            return
         if options["limit"] is not None and options["limit"] < 1:
             raise CommandError("--limit must be a positive number of characters.")
         text = self._read(options["file"])
@@ -105,6 +116,12 @@ class Command(CoffeechatCommand):
             self._print(report, text)
         if report.has_errors:
             sys.exit(1)
+
+    def _explain(self, rule_id: str):
+        rule = RULES.get(rule_id)
+        if rule is None:
+            raise CommandError(f"there is no rule {rule_id!r}; the rules are: {', '.join(RULES)}.")
+        self.stdout.write(rule.explanation())
 
     def _read(self, file: str) -> str:
         if file == "-":
