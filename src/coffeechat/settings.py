@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "coffeechat.interviews",
     "coffeechat.agenda",
     "coffeechat.community",
+    "coffeechat.notifications",
     "coffeechat.exports",
 ]
 
@@ -152,6 +153,22 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The task queue (coffeechat/queue.py): Procrastinate keeps its jobs in PostgreSQL, so it
+# is installed only there; on SQLite (one person on a laptop) every task runs in process.
+# With PostgreSQL but no `coffeechat worker` running, COFFEECHAT_TASKS_IN_PROCESS=on runs
+# them in process too (mail is then sent while the page waits).
+QUEUE_AVAILABLE = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+TASKS_IN_PROCESS = env_bool("COFFEECHAT_TASKS_IN_PROCESS", not QUEUE_AVAILABLE)
+if not QUEUE_AVAILABLE and not TASKS_IN_PROCESS:
+    raise ImproperlyConfigured(
+        "COFFEECHAT_TASKS_IN_PROCESS=off needs PostgreSQL (DATABASE_URL): the task queue "
+        "keeps its jobs there. On SQLite tasks always run in process."
+    )
+if QUEUE_AVAILABLE:
+    _first_own_app = INSTALLED_APPS.index("coffeechat.accounts")
+    INSTALLED_APPS.insert(_first_own_app, "procrastinate.contrib.django")
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
