@@ -138,7 +138,8 @@ def test_ids_in_the_file_are_numbered_per_file(rich_owner):
 
 
 def test_the_backup_covers_every_field(rich_owner):
-    """Fails when a model gains a field the backup forgets."""
+    """Fails when a model gains a field the backup forgets. A derived column (a folded
+    search column) is left out on purpose: restoring computes it again."""
     data = export_backup(rich_owner)
     link_fields = {"id", "owner"}
     for model, section in [
@@ -157,7 +158,8 @@ def test_the_backup_covers_every_field(rich_owner):
         names = {
             f.name
             for f in model._meta.get_fields()
-            if f.concrete or (f.many_to_many and not f.auto_created)
+            if (f.concrete or (f.many_to_many and not f.auto_created))
+            and not getattr(f, "derived", False)
         }
         assert names - link_fields == set(section) - {"id"}, model.__name__
     profile_names = {f.name for f in Profile._meta.concrete_fields} - link_fields

@@ -16,17 +16,27 @@ stored word ("fin" finds "finance", not "define").
 import re
 import unicodedata
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 _NOT_WORD = re.compile(r"[^\w]+|_")
+# Apostrophes (straight, curly, modifier letter, grave and acute accents typed for one).
+_APOSTROPHES = "'\u2019\u02bc`\u00b4"
+_JOIN = str.maketrans("", "", _APOSTROPHES)
+_SPLIT = str.maketrans(_APOSTROPHES, " " * len(_APOSTROPHES))
+_WITH_APOSTROPHE = re.compile(rf"\w+(?:[{_APOSTROPHES}]\w+)+")
 MAX_WORDS = 8  # more typed words than this are ignored: nobody means them all
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents off, punctuation to spaces: 'Núñez-Ortiz, PhD' -> 'nunez ortiz phd'."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").replace("\x00", ""))
+    """Lower-case, accents off, apostrophes out, other punctuation to spaces:
+    'Núñez-Ortiz, PhD' -> 'nunez ortiz phd', "O'Neil" -> 'oneil'."""
+    return _fold((text or "").translate(_JOIN))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.replace("\x00", ""))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NOT_WORD.sub(" ", stripped.casefold()).split())
 
@@ -41,8 +51,27 @@ def words(text: str) -> list[str]:
 
 def index_text(*parts) -> str:
     """What a folded column stores: the folded parts, with a leading space for prefix matches."""
-    folded = fold(" ".join(str(part) for part in parts if part))
+    text = " ".join(str(part) for part in parts if part)
+    folded = fold(text)
+    # A word with an apostrophe is stored joined and again in pieces: "O'Neil" as
+    # "oneil o neil", so typed "oneil", "o'neil" and "neil" all find it.
+    pieces = [_fold(word.translate(_SPLIT)) for word in _WITH_APOSTROPHE.findall(text)]
+    if pieces:
+        folded = " ".join([folded, *pieces])
     return f" {folded} " if folded else ""
+
+
+class FoldedTextField(models.TextField):
+    """A column of ``index_text`` kept by its model from other fields: derived, so it is
+    never shown in a form, and a backup leaves it out (restoring fills it again)."""
+
+    derived = True
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
 
 
 def has_words(folded_column: str, typed_words: list[str]) -> bool:

@@ -200,12 +200,17 @@ class RestoreContext:
 
 
 def plain_fields(model) -> list[str]:
-    """The model's own values (no ids, no links), in the order the model declares them.
+    """The model's own values (no ids, no links, nothing derived from the others such as a
+    search column), in the order the model declares them.
 
     A field added to a model later is backed up without touching this module; files made
     before it existed lack it, so it is optional on restore (see ``core.V1_FIELDS``).
     """
-    return [f.name for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation]
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if not (f.primary_key or f.is_relation or getattr(f, "derived", False))
+    ]
 
 
 def encode_fields(obj, names) -> dict:

@@ -2,8 +2,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from coffeechat.accounts.ownership import Owned
+from coffeechat.accounts.ownership import Owned, OwnedQuerySet
 from coffeechat.contacts.sources import SOURCES
+from coffeechat.textsearch import FoldedTextField, index_text
 
 
 class HttpsURLField(models.URLField):
@@ -20,11 +21,55 @@ Source = models.TextChoices(
 )
 
 
-class Organization(Owned):
+class _SearchedQuerySet(OwnedQuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(): fold the search column here, so a restore, a seed or
+        # a benchmark's rows are found like any other.
+        objs = list(objs)
+        for obj in objs:
+            obj.refresh_search()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class _Searched(Owned):
+    """A model with a folded search column kept from its other fields on every save
+    (``search_sources`` -> ``search_column``), so search ignores accents, case and
+    apostrophes on both databases."""
+
+    search_sources: tuple[str, ...] = ()
+    search_column = ""
+
+    objects = _SearchedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def refresh_search(self) -> None:
+        setattr(self, self.search_column, search_text(self, self.search_sources))
+
+    def save(self, *args, **kwargs):
+        self.refresh_search()
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(self.search_sources) & set(fields):
+            kwargs["update_fields"] = {*fields, self.search_column}
+        super().save(*args, **kwargs)
+
+
+def search_text(obj, sources) -> str:
+    """The folded words of ``obj``'s ``sources`` (any object with those attributes, such
+    as an import's row)."""
+    return index_text(*(getattr(obj, name) for name in sources))
+
+
+class Organization(_Searched):
     name = models.CharField(max_length=255)
     website = HttpsURLField(max_length=500, blank=True)
     industry = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
+    search_name = FoldedTextField()
+
+    search_sources = ("name",)
+    search_column = "search_name"
 
     class Meta:
         ordering = [Lower("name")]
@@ -48,8 +93,12 @@ class Organization(Owned):
         return existing or cls.objects.create(owner=owner, name=name)
 
 
-class Tag(Owned):
+class Tag(_Searched):
     name = models.CharField(max_length=64)
+    search_name = FoldedTextField()
+
+    search_sources = ("name",)
+    search_column = "search_name"
 
     class Meta:
         ordering = [Lower("name")]
@@ -61,7 +110,7 @@ class Tag(Owned):
         return self.name
 
 
-class Contact(Owned):
+class Contact(_Searched):
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
     title = models.CharField("title or position", max_length=255, blank=True)
@@ -88,6 +137,11 @@ class Contact(Owned):
     connected_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    search_text = FoldedTextField()
+
+    # What the contact list's search box looks in, besides the organization's and tags' names.
+    search_sources = ("first_name", "last_name", "title", "field", "notes", "research_notes")
+    search_column = "search_text"
 
     class Meta:
         ordering = [Lower("last_name"), Lower("first_name"), "id"]

@@ -19,8 +19,9 @@ from coffeechat.contacts.importing import rows
 from coffeechat.contacts.importing.files import ParsedFile, parse_file
 from coffeechat.contacts.importing.plan import CREATE, MERGE, SKIP, ImportResult, RowPlan
 from coffeechat.contacts.importing.records import ImportRecord, profile_key
-from coffeechat.contacts.models import Contact, Organization, Source, Tag
+from coffeechat.contacts.models import Contact, Organization, Source, Tag, search_text
 from coffeechat.contacts.normalize import email_key, fold, organization_key
+from coffeechat.textsearch import index_text
 
 BATCH = 500
 
@@ -360,6 +361,7 @@ def _save(owner, people: list[_Person]):
         row = dict(zip(saved, values_of(person.contact), strict=True))
         row["owner_id"] = owner.pk
         row["organization_id"] = org_ids.get(_lookup_key(person.org_name))
+        row["search_text"] = search_text(person.contact, Contact.search_sources)
         inserts.append(row)
     for person, pk in zip(new, rows.insert(Contact, inserts, now=now), strict=True):
         person.contact.pk = pk
@@ -372,6 +374,8 @@ def _save(owner, people: list[_Person]):
                 values["organization_id"] = org_ids.get(_lookup_key(person.org_name))
             else:
                 values[name] = getattr(person.contact, name)
+        if person.changed & set(Contact.search_sources):
+            values["search_text"] = search_text(person.contact, Contact.search_sources)
         updates.append((person.contact.pk, values))
     rows.update(Contact, updates)
 
@@ -404,7 +408,9 @@ def _ensure_named(model, owner, names, max_length) -> dict[str, int]:
     ids = stored()
     stored_names = {_lookup_key(name): name for name in wanted.values()}
     missing = [
-        {"owner_id": owner.pk, "name": name} for key, name in stored_names.items() if key not in ids
+        {"owner_id": owner.pk, "name": name, "search_name": index_text(name)}
+        for key, name in stored_names.items()
+        if key not in ids
     ]
     if missing:
         # ignore_conflicts: another request may have just added the same name.
