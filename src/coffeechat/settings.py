@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "coffeechat.agenda",
     "coffeechat.community",
     "coffeechat.notifications",
+    "coffeechat.chats",
     "coffeechat.exports",
 ]
 
@@ -115,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coffeechat.community.context.network",
+                "coffeechat.notifications.context.unread",
             ],
         },
     },
@@ -258,6 +260,11 @@ if OUTREACH_FROM_EMAIL:
 # Career-office mode: one coffeechat as a school's network of students, volunteers and
 # advisers (docs/CAREER-OFFICE.md). Off, coffeechat is one person's laptop tool.
 NETWORK = env_bool("COFFEECHAT_NETWORK", False)
+# Limits that protect volunteers (docs/CAREER-OFFICE.md): requests a student may have
+# waiting for an answer at once. A volunteer's own monthly number is on their profile.
+NETWORK_OPEN_REQUESTS = env_int("COFFEECHAT_NETWORK_OPEN_REQUESTS", 3, minimum=1)
+# The address people open coffeechat at, for links in email sent by the worker.
+BASE_URL = env_str("COFFEECHAT_BASE_URL", f"http://127.0.0.1:{SERVE_PORT}").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -11,7 +11,9 @@ urlpatterns = [
     path("outreach/", include("coffeechat.outreach.urls")),
     path("interviews/", include("coffeechat.interviews.urls")),
     path("agenda/", include("coffeechat.agenda.urls")),
+    path("network/requests/", include("coffeechat.chats.urls")),
     path("network/", include("coffeechat.community.urls")),
+    path("notifications/", include("coffeechat.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

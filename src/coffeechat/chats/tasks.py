@@ -1,0 +1,16 @@
+"""The request clock, run by the worker every ten minutes: one reminder to the volunteer
+at day 7, expiry at day 14 (chats/clock.py). Safe to run twice: rows are claimed with one
+UPDATE … RETURNING in the transaction that writes the notices, and Procrastinate's lock
+keeps two workers from running it at once."""
+
+from django.utils import timezone
+
+from coffeechat import queue
+
+
+@queue.periodic(cron="*/10 * * * *", periodic_id="request-clock")
+@queue.task(name="run_request_clock", queueing_lock="run_request_clock", lock="request-clock")
+def run_request_clock(timestamp: int) -> None:
+    from coffeechat.chats.clock import tick
+
+    tick(timezone.now())
