@@ -370,7 +370,6 @@ def _prepare(rng, row, *, thorough):
     elif rng.random() < 0.4:
         row.checklist = rng.sample(CHECKLIST_KEYS, rng.randint(1, 4))
     if rng.random() < 0.5:
-        row.research_person = "Ten years in the field; wrote about switching careers."
         row.research_organization = "Mid-sized, growing; opened a second office last year."
 
 

@@ -129,7 +129,6 @@ def add_outreach_and_interviews(user, ada, josé, zoë, blank):
     # Ada: the whole path, from a request sent with one of my templates to keeping in touch.
     with time_machine.travel(at("2025-02-03 10:00"), tick=False):
         ada_chat = Interview.objects.create(owner=user, contact=ada)
-        ada_chat.research_person = "Leads the solid-state group."
         ada_chat.goal_learn = "How a chemist moves from a lab to industry"
         ada_chat.goal_decision = "Whether to apply for the summer program"
         ada_chat.checklist = ["questions", "paper"]
@@ -307,7 +306,7 @@ def same_data(exported, golden):
             return [project(v, lk) for v, lk in zip(value, like, strict=True)]
         return value
 
-    header = ("exported_at", "coffeechat_version")
+    header = ("exported_at", "coffeechat_version", "version")
     exported = {k: v for k, v in exported.items() if k not in header}
     golden = {k: v for k, v in golden.items() if k not in header}
     return project(exported, golden) == golden

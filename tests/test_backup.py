@@ -134,7 +134,7 @@ def test_ids_in_the_file_are_numbered_per_file(rich_owner):
     assert ada["referred_by"] == 3
     assert ada["tags"] == [1, 2, 3]
     assert data["format"] == "coffeechat-backup"
-    assert data["version"] == 1
+    assert data["version"] == 2
 
 
 def test_the_backup_covers_every_field(rich_owner):
@@ -239,7 +239,7 @@ def broken(data, change):
     [
         (lambda d: d.update(format="vcard"), 'its "format" should be "coffeechat-backup"'),
         (lambda d: d.pop("format"), 'its "format" should be "coffeechat-backup" but is missing'),
-        (lambda d: d.update(version=2), "made by a newer coffeechat (backup version 2)"),
+        (lambda d: d.update(version=99), "made by a newer coffeechat (backup version 99)"),
         (lambda d: d.update(version="1"), '"version" should be a number'),
         (lambda d: d.pop("contacts"), "contacts: is missing from the file"),
         (lambda d: d.update(tags={}), "tags: should be a list, not an object"),
@@ -670,3 +670,46 @@ def test_null_characters_are_taken_out_so_postgresql_can_hold_the_backup(rich_ow
     assert restored.emails == ["ada@example.org"]
     interview = Interview.objects.filter(owner=newcomer).order_by("id").first()
     assert interview.reflection == {"learned": "Grants come in May"}
+
+
+def as_version_1(data):
+    """A file of today's shape written back as version 1: every interview has its own
+    "about the person" (empty unless a test fills it)."""
+    data = json.loads(json.dumps(data))
+    data["version"] = 1
+    for interview in data["interviews"]:
+        interview["research_person"] = ""
+    return data
+
+
+def test_a_version_1_interviews_research_joins_its_contacts_research_note(rich_owner, newcomer):
+    data = as_version_1(export_backup(rich_owner))
+    contact = data["contacts"][0]
+    contact["research_notes"] = "Published on batteries."
+    data["interviews"][0]["contact"] = contact["id"]
+    data["interviews"][0]["research_person"] = "Leads a team of six."
+    restore_backup(newcomer, data)
+    restored = Contact.objects.get(
+        owner=newcomer, first_name=contact["first_name"], last_name=contact["last_name"]
+    )
+    assert restored.research_notes == "Published on batteries.\n\nLeads a team of six."
+
+
+def test_a_version_1_interview_with_research_but_no_such_contact_is_refused_clearly(
+    rich_owner, newcomer
+):
+    data = as_version_1(export_backup(rich_owner))
+    data["interviews"][0]["contact"] = 999
+    data["interviews"][0]["research_person"] = "Leads a team of six."
+    with pytest.raises(BackupError) as refused:
+        restore_backup(newcomer, data)
+    assert str(refused.value) == (
+        "interviews, item 1, “contact”: points to contacts id 999, which is not in this file"
+    )
+    assert not Contact.objects.filter(owner=newcomer).exists()
+
+
+def test_every_older_version_has_a_step_to_the_next():
+    from coffeechat.backup.files import VERSION, upgrade_steps
+
+    assert all(upgrade_steps(version) for version in range(1, VERSION))

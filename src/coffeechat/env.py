@@ -6,6 +6,7 @@ an error at start-up, never a silent default.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,3 +58,20 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_url(name: str) -> str:
+    """An http(s) address with no trailing slash ("" when unset), such as a site's public
+    address: ``https://coffeechat.example.edu`` or ``https://example.edu/coffeechat``."""
+    value = (_raw(name) or "").strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a web address; write it in full, like "
+            "https://coffeechat.example.edu"
+        )
+    if parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name}={value!r} must not have a ? or # part.")
+    return value.rstrip("/")

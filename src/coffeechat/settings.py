@@ -11,7 +11,7 @@ import platformdirs
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from coffeechat.env import env_bool, env_int, env_list, env_str
+from coffeechat.env import env_bool, env_int, env_list, env_str, env_url
 from coffeechat.proxy import parse_networks
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -35,6 +35,9 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("COFFEECHAT_DEBUG", False)
 ALLOWED_HOSTS = env_list("COFFEECHAT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+# The address people and calendar services reach this site at, for links that leave the
+# browser (the calendar feed, emails). Unset, links are built from the request.
+PUBLIC_URL = env_url("COFFEECHAT_PUBLIC_URL")
 CSRF_TRUSTED_ORIGINS = env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS")
 # `coffeechat serve` listens here unless --port is given.
 SERVE_PORT = env_int("PORT", 8000, minimum=1)

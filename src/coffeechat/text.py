@@ -12,3 +12,12 @@ def without_nul(value):
     if isinstance(value, dict):
         return {without_nul(key): without_nul(item) for key, item in value.items()}
     return value
+
+
+def with_paragraph(note: str, addition: str) -> str:
+    """``note`` with ``addition`` as a paragraph after it, unless the note has it already:
+    how a note someone is told or a research note from elsewhere joins what is written."""
+    addition = addition.strip()
+    if not addition or addition in note:
+        return note
+    return f"{note.rstrip()}\n\n{addition}" if note.strip() else addition

@@ -28,6 +28,30 @@ def test_the_settings_page_shows_the_private_address(owner_client, owner):
     assert len(token) >= 43
 
 
+def test_a_configured_public_address_is_used_for_the_feed_and_its_links(
+    client, owner_client, owner, settings
+):
+    settings.PUBLIC_URL = "https://coffeechat.example.edu/career"
+    token = CalendarFeed.for_user(owner).token
+    page = owner_client.get("/agenda/calendar/").text
+    assert f'value="https://coffeechat.example.edu/career/agenda/feed/{token}.ics"' in page
+    assert "only works on this computer" not in page
+    with time_machine.travel(at(2026, 3, 1, 9), tick=False):
+        scheduled(owner, at(2026, 3, 4, 10))
+    Todo.objects.create(owner=owner, text="Book a career adviser", kind="career-adviser")
+    with time_machine.travel(at(2026, 3, 3, 8), tick=False):
+        calendar = feed_of(client, token)
+    urls = [str(event.get("url")) for event in calendar.walk("VEVENT")]
+    assert urls and all(url.startswith("https://coffeechat.example.edu/career/") for url in urls)
+
+
+def test_a_local_address_is_said_plainly_with_a_copy_button(owner_client):
+    page = owner_client.get("/agenda/calendar/", HTTP_HOST="127.0.0.1:8000").text
+    assert 'value="http://127.0.0.1:8000/agenda/feed/' in page
+    assert "This address only works on this computer." in page
+    assert 'data-copy-target="feed-url"' in page
+
+
 def test_the_feed_needs_no_login_but_a_valid_token(client, feed):
     assert client.get(f"/agenda/feed/{feed.token}.ics").status_code == 200
     assert client.get("/agenda/feed/not-the-token.ics").status_code == 404

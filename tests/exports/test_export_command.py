@@ -92,7 +92,7 @@ def test_the_json_export_holds_interviews_and_messages_too(rich_owner):
     [
         ("contacts.csv", lambda b: b.startswith(b"\xef\xbb\xbfFirst Name,Last Name,Emails")),
         ("contacts.vcf", lambda b: b.startswith(b"BEGIN:VCARD\r\nVERSION:3.0")),
-        ("backup.JSON", lambda b: json.loads(b)["version"] == 1),
+        ("backup.JSON", lambda b: json.loads(b)["version"] == 2),
     ],
 )
 def test_the_format_is_guessed_from_the_file_name(rich_owner, tmp_path, name, check):

@@ -200,6 +200,26 @@ def test_preparation_saves_research_goals_and_checklist(owner_client, interview)
     assert interview.goal_decision == "Whether to apply to a PhD"
     assert interview.checklist == ["on-time", "paper"]
     assert not interview.is_prepared()
+    # One research note per person: what is written here is the contact's research note.
+    assert interview.contact.research_notes == (
+        "Wrote about sodium cells: https://volta.example/blog"
+    )
+
+
+def test_research_about_the_person_is_one_note_shown_on_both_pages(owner_client, interview):
+    contact = interview.contact
+    contact.set_research_notes("Spoke at the battery conference.")
+    prepare = owner_client.get(f"/interviews/{interview.pk}/prepare/").text
+    assert "Spoke at the battery conference." in prepare
+    owner_client.post(
+        f"/interviews/{interview.pk}/prepare/",
+        {"research_person": "Spoke at the battery conference. Leads a team of six."},
+        headers={"HX-Request": "true"},
+    )
+    page = owner_client.get(f"/contacts/{contact.pk}/").text
+    assert "Leads a team of six." in page
+    sheet = owner_client.get(f"/interviews/{interview.pk}/sheet/").text
+    assert "Leads a team of six." in sheet
 
 
 def test_picking_reordering_editing_and_removing_questions(owner_client, interview):

@@ -12,6 +12,7 @@ from coffeechat.agenda.feed import build_feed
 from coffeechat.agenda.items import due_items
 from coffeechat.agenda.models import CalendarFeed
 from coffeechat.agenda.sections import sections
+from coffeechat.links import absolute_url, is_local, site_root
 
 
 def everything_due(request):
@@ -22,12 +23,13 @@ def everything_due(request):
 
 
 def feed_url(request, feed):
-    return request.build_absolute_uri(reverse("agenda:feed", args=[feed.token]))
+    return absolute_url(request, reverse("agenda:feed", args=[feed.token]))
 
 
 def calendar_settings(request):
     feed = CalendarFeed.for_user(request.user)
-    context = {"feed": feed, "feed_url": feed_url(request, feed)}
+    url = feed_url(request, feed)
+    context = {"feed": feed, "feed_url": url, "local": is_local(url)}
     return render(request, "agenda/calendar.html", context)
 
 
@@ -52,7 +54,7 @@ def calendar_feed(request, token):
     feed = CalendarFeed.objects.select_related("owner").filter(token=token).first()
     if feed is None:
         raise Http404("No calendar at this address.")
-    body = build_feed(feed.owner, base_url=request.build_absolute_uri("/")[:-1])
+    body = build_feed(feed.owner, base_url=site_root(request))
     CalendarFeed.objects.filter(pk=feed.pk).update(last_fetched_at=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="coffeechat.ics"'

@@ -23,13 +23,20 @@ from coffeechat.backup.fields import (
     is_int,
     parse_datetime,
 )
-from coffeechat.backup.registry import HEADER_KEYS, Section, sections
+from coffeechat.backup.registry import HEADER_KEYS, Section, app_upgrades, sections
 
 FORMAT = "coffeechat-backup"
-VERSION = 1
-# version -> function rewriting a file of that version into the next version's shape.
+# 2: an interview's "about the person" became the contact's research note (interviews).
+VERSION = 2
+# version -> function rewriting a file's header of that version into the next version's
+# shape; apps rewrite their own sections (``UPGRADES`` in their backup.py, app_upgrades).
 UPGRADES: dict[int, Callable[[dict], dict]] = {}
 MAX_PROBLEMS_SHOWN = 12
+
+
+def upgrade_steps(version: int) -> list[Callable[[dict], dict]]:
+    """What rewrites a file of ``version`` into the next version's shape, in order."""
+    return [*([UPGRADES[version]] if version in UPGRADES else []), *app_upgrades(version)]
 
 
 class BackupError(Exception):
@@ -194,7 +201,8 @@ def parse_backup(data: dict) -> dict[str, Any]:
             f"coffeechat reads versions up to {VERSION}. Upgrade coffeechat, then restore again."
         )
     while version < VERSION:
-        data = UPGRADES[version](data)
+        for step in upgrade_steps(version):
+            data = step(data)
         version += 1
 
     ctx = ParseContext()

@@ -97,6 +97,19 @@ def declared() -> list[tuple[str, list[Section]]]:
     return result
 
 
+def app_upgrades(version: int) -> list[Callable[[dict], dict]]:
+    """The steps apps declare (``UPGRADES = {version: function}`` in their backup.py) that
+    rewrite their part of a file of ``version`` into the next version's shape."""
+    steps = []
+    for app in apps.get_app_configs():
+        if not app.name.startswith(PROJECT) or not module_has_submodule(app.module, "backup"):
+            continue
+        step = getattr(import_module(f"{app.name}.backup"), "UPGRADES", {}).get(version)
+        if step is not None:
+            steps.append(step)
+    return steps
+
+
 def in_order(apps_sections: list[tuple[str, list[Section]]]) -> list[Section]:
     """The sections ordered app by app, each app after the apps its sections need."""
     owner: dict[str, str] = {}

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from coffeechat.accounts.ownership import Owned, OwnedQuerySet
 from coffeechat.contacts.sources import SOURCES
+from coffeechat.text import with_paragraph
 from coffeechat.textsearch import FoldedTextField, index_text
 
 
@@ -176,6 +177,14 @@ class Contact(_Searched):
     def primary_email(self):
         return self.emails[0] if self.emails else None
 
+    def set_research_notes(self, text: str) -> None:
+        """Replace what the student has learned about this person (from their page or
+        while preparing for a conversation: one note per person)."""
+        text = text.replace("\r\n", "\n")
+        if text != self.research_notes:
+            self.research_notes = text
+            self.save(update_fields=["research_notes", "updated_at"])
+
     def note_referral(self, by: "Contact", note: str = "") -> None:
         """``by`` suggested talking to this contact: remember who (the first to suggest
         them stays), and what they said."""
@@ -183,8 +192,8 @@ class Contact(_Searched):
         if self.referred_by_id is None and by.pk != self.pk:
             self.referred_by = by
             fields.append("referred_by")
-        if note and note not in self.notes:
-            self.notes = f"{self.notes}\n\n{note}".strip()
+        if with_paragraph(self.notes, note) != self.notes:
+            self.notes = with_paragraph(self.notes, note)
             fields.append("notes")
         if fields:
             self.save(update_fields=fields)

@@ -27,6 +27,7 @@ from coffeechat.interviews.models import (
     TimelineEntry,
     Todo,
 )
+from coffeechat.text import with_paragraph
 
 SCORES = range(1, 6)  # the reflection form's 1 to 5
 
@@ -69,6 +70,39 @@ def _check_cadences(pairs):
             row.problem("cadence_days", f"should be {choices} or null (no reminders), not {days}")
 
 
+def _research_onto_contacts(data: dict) -> dict:
+    """Version 1 -> 2: version 1 kept "about the person" on each interview; since 2 there
+    is one research note per person, the contact's, and each interview's text joins it.
+
+    Runs before the file is checked, so anything out of shape is left for the checks to
+    name; the text of an interview whose contact is not in the file is dropped, the file
+    being refused anyway for that link."""
+    interviews, contacts = data.get("interviews"), data.get("contacts")
+    if not isinstance(interviews, list) or not isinstance(contacts, list):
+        return data
+    by_id = {
+        contact["id"]: contact
+        for contact in contacts
+        if isinstance(contact, dict) and type(contact.get("id")) is int
+    }
+    for interview in interviews:
+        if not isinstance(interview, dict):
+            continue
+        text = interview.get("research_person")
+        contact = (
+            by_id.get(interview.get("contact")) if type(interview.get("contact")) is int else None
+        )
+        note = contact.get("research_notes", "") if contact is not None else None
+        if isinstance(text, str) and isinstance(note, str):
+            contact["research_notes"] = with_paragraph(note, text)
+            del interview["research_person"]
+        elif isinstance(text, str) and contact is None:
+            del interview["research_person"]
+    return data
+
+
+UPGRADES = {1: _research_onto_contacts}
+
 SECTIONS = [
     backup.model_section(
         "interviews",
@@ -87,7 +121,6 @@ SECTIONS = [
             "mode",
             "place",
             "sequence",
-            "research_person",
             "research_organization",
             "goal_learn",
             "goal_decision",

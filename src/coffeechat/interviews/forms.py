@@ -113,6 +113,15 @@ class CancelForm(forms.Form):
 
 
 class PrepareForm(forms.ModelForm):
+    # One research note per person: the Prepare page writes the contact's own note, so
+    # what is learned before one conversation is there on their page and for the next.
+    research_person = forms.CharField(
+        label="About the person",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Their role, their path, anything they wrote. Paste links too. "
+        "This is the research note on their contact page too.",
+    )
     checklist = forms.MultipleChoiceField(
         label="Before you go",
         choices=CHECKLIST,
@@ -122,25 +131,28 @@ class PrepareForm(forms.ModelForm):
 
     class Meta:
         model = Interview
-        fields = ["research_person", "research_organization", "goal_learn", "goal_decision"]
+        fields = ["research_organization", "goal_learn", "goal_decision"]
         labels = {
-            "research_person": "About the person",
             "research_organization": "About their organization",
             "goal_learn": "What do I most hope to learn?",
             "goal_decision": "What decision should this conversation help me make?",
         }
         help_texts = {
-            "research_person": "Their role, their path, anything they wrote. Paste links too.",
             "research_organization": "What it does, recent news, its website.",
         }
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in fields}
 
+    field_order = ["research_person", "research_organization", "goal_learn", "goal_decision"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["checklist"].initial = list(self.instance.checklist or [])
+        self.fields["research_person"].initial = self.instance.contact.research_notes
 
     def save(self, commit=True):
         self.instance.checklist = self.cleaned_data["checklist"]
+        if commit:
+            self.instance.contact.set_research_notes(self.cleaned_data["research_person"])
         return super().save(commit)
 
 

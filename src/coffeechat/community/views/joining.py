@@ -23,6 +23,7 @@ from coffeechat.community.joining import (
 )
 from coffeechat.community.models import AllowedDomain, Invitation
 from coffeechat.community.models.joining import InvitationUsed
+from coffeechat.links import absolute_url
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -86,7 +87,7 @@ def signup(request):
                     user.email,
                     "Confirm your address to join the career network",
                     "Open this link within three days to finish joining:",
-                    request.build_absolute_uri(verify_path(user)),
+                    absolute_url(request, verify_path(user)),
                 )
             return render(
                 request,
@@ -123,7 +124,7 @@ def claim(request):
                 user.email,
                 "Claim your account in the career network",
                 "The career office made an account for you. Open this link to choose a password:",
-                request.build_absolute_uri(claim_path(user)),
+                absolute_url(request, claim_path(user)),
             )
         # The same answer either way, so the page can't tell who is on the roster.
         return render(

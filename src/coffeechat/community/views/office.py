@@ -13,6 +13,7 @@ from coffeechat.community.forms import AllowedDomainForm, InvitationForm, Roster
 from coffeechat.community.joining import email_configured, send_link
 from coffeechat.community.models import AllowedDomain, Invitation, PendingRoster
 from coffeechat.community.roles import Role
+from coffeechat.links import absolute_url
 
 
 @allowed("office.manage")
@@ -38,7 +39,7 @@ def invitation_new(request):
         invitation = Invitation.issue(
             request.user, data["roles"], data["communities"], data["email"], data["days"]
         )
-        link = request.build_absolute_uri(invitation.get_absolute_url())
+        link = absolute_url(request, invitation.get_absolute_url())
         if invitation.email and email_configured():
             send_link(
                 invitation.email,

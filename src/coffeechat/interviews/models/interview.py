@@ -76,8 +76,7 @@ class Interview(Owned):
     # Bumped whenever the meeting moves or is cancelled, so calendars replace the event.
     sequence = models.PositiveIntegerField(default=0)
 
-    # Preparation.
-    research_person = models.TextField("about the person", blank=True)
+    # Preparation (what is learned about the person is the contact's research note).
     research_organization = models.TextField("about the organization", blank=True)
     goal_learn = models.TextField("what I most hope to learn", blank=True)
     goal_decision = models.TextField("the decision this should help me make", blank=True)

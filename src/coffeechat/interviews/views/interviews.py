@@ -29,6 +29,7 @@ from coffeechat.interviews.models import (
 from coffeechat.interviews.next_step import next_step
 from coffeechat.interviews.views import post_only
 from coffeechat.interviews.zones import user_zone
+from coffeechat.links import absolute_url
 from coffeechat.submissions.once import submitted_once
 
 PAGE_SIZE = 50
@@ -255,7 +256,7 @@ def download_invite(request, pk):
         return redirect(interview)
     cal = ical.new_calendar()
     cal.add_component(
-        ical.meeting_event(interview, url=request.build_absolute_uri(interview.get_absolute_url()))
+        ical.meeting_event(interview, url=absolute_url(request, interview.get_absolute_url()))
     )
     response = HttpResponse(ical.finish(cal), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
