@@ -266,8 +266,6 @@ NETWORK = env_bool("COFFEECHAT_NETWORK", False)
 # Limits that protect volunteers (docs/CAREER-OFFICE.md): requests a student may have
 # waiting for an answer at once. A volunteer's own monthly number is on their profile.
 NETWORK_OPEN_REQUESTS = env_int("COFFEECHAT_NETWORK_OPEN_REQUESTS", 3, minimum=1)
-# The address people open coffeechat at, for links in email sent by the worker.
-BASE_URL = env_str("COFFEECHAT_BASE_URL", f"http://127.0.0.1:{SERVE_PORT}").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -25,7 +25,10 @@ def user_for_token(token: str):
 
 
 def absolute(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path if path.startswith("/") else path
+    """A link for an email. Mail is sent by the worker, with no page to take the address
+    from: COFFEECHAT_PUBLIC_URL, else this machine's own (fine on a laptop only)."""
+    root = settings.PUBLIC_URL or f"http://127.0.0.1:{settings.SERVE_PORT}"
+    return root + path if path.startswith("/") else path
 
 
 def email_configured() -> bool:

@@ -15,6 +15,7 @@ from coffeechat.chats.models import ChatRequest, RequestRefused
 from coffeechat.chats.notify import tell_accepted, tell_declined
 from coffeechat.community.access import allowed
 from coffeechat.community.models import VolunteerProfile
+from coffeechat.links import absolute_url
 
 INBOX_ANSWERED = 20
 
@@ -135,7 +136,7 @@ def invite(request, pk):
         return redirect(chat)
     is_volunteer = chat.volunteer.owner_id == request.user.pk
     body = ical.invite(
-        chat, for_volunteer=is_volunteer, url=request.build_absolute_uri(chat.get_absolute_url())
+        chat, for_volunteer=is_volunteer, url=absolute_url(request, chat.get_absolute_url())
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="conversation-{chat.pk}.ics"'
