@@ -48,6 +48,8 @@ ROLE_URL_CASES = {
     "chats:decline": (lambda w: {"pk": w.chat.pk}, {Role.VOLUNTEER}),
     "chats:withdraw": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT}),
     "chats:invite": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:reschedule": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:cancel": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
 }
 
 # URL namespaces that belong to the network: each of their URLs needs a case above.
@@ -61,6 +63,8 @@ AS_HOSTILE_OWNER = {
     "chats:decline": lambda w: {"pk": w.chat_to_admin.pk},
     "chats:invite": lambda w: {"pk": w.chat_to_admin.pk},
     "chats:withdraw": lambda w: {"pk": w.chat_from_admin.pk},
+    "chats:reschedule": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:cancel": lambda w: {"pk": w.chat_to_admin.pk},
 }
 
 # Personas of the walk (World attributes) and the role each stands for. The adviser of

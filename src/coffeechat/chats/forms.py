@@ -99,6 +99,35 @@ class AcceptForm(forms.Form):
         return data
 
 
+class RescheduleForm(forms.Form):
+    day = forms.DateField(label="New day", widget=forms.DateInput(attrs={"type": "date"}))
+    time = forms.TimeField(label="at (your time)", widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args, zone_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.zone_name = zone_name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("day") and data.get("time"):
+            if data["day"] > timezone.localdate() + dt.timedelta(days=120):
+                raise forms.ValidationError("Choose a day within the next four months.")
+            try:
+                data["starts_at"] = aware(data["day"], data["time"], self.zone_name)
+            except BadLocalTime as error:
+                raise forms.ValidationError(str(error)) from None
+        return data
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label="A word for the other person (optional)",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class DeclineForm(forms.Form):
     reason = forms.ChoiceField(
         label="Why (the student sees a kind version)",

@@ -319,6 +319,62 @@ class ChatRequest(models.Model):
         ):
             raise RequestRefused("This request was answered or expired a moment ago.")
 
+    # --- after a yes: either person may move or cancel the meeting --------------------
+    def _refuse_unless_upcoming(self, now: dt.datetime) -> None:
+        if self.state != self.State.ACCEPTED:
+            raise RequestRefused("Only an accepted conversation can be moved or cancelled.")
+        if self.starts_at is not None and self.starts_at <= now:
+            raise RequestRefused(
+                "This conversation has already started or taken place; it can't be changed."
+            )
+
+    def _bump(self, now: dt.datetime, **fields) -> None:
+        """Change the meeting if nobody else changed it first (the sequence says)."""
+        changed = (
+            type(self)
+            .objects.filter(pk=self.pk, state=self.State.ACCEPTED, sequence=self.sequence)
+            .update(sequence=self.sequence + 1, **fields)
+        )
+        if not changed:
+            raise RequestRefused("The other person changed this a moment ago; have a look.")
+        self.sequence += 1
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def reschedule(self, starts_at: dt.datetime, *, now: dt.datetime | None = None) -> None:
+        """Move the meeting; both calendars get the event again with a higher SEQUENCE."""
+        now = now or timezone.now()
+        self._refuse_unless_upcoming(now)
+        if timezone.is_naive(starts_at):
+            raise ValueError("starts_at must be aware")
+        if starts_at <= now:
+            raise RequestRefused("That time has already passed; choose a later one.")
+        with transaction.atomic():
+            self._bump(now, starts_at=starts_at)
+            if self.interview_id and self.interview.stage == self.interview.Stage.SCHEDULED:
+                self.interview.schedule(
+                    starts_at,
+                    time_zone=self.student_time_zone,
+                    duration_minutes=self.duration_minutes,
+                    mode=self.mode,
+                    place=self.place,
+                )
+
+    def cancel(self, by, reason: str = "", *, now: dt.datetime | None = None) -> None:
+        """Call the meeting off (either person); calendars get a cancellation."""
+        now = now or timezone.now()
+        self._refuse_unless_upcoming(now)
+        with transaction.atomic():
+            self._bump(
+                now,
+                state=self.State.CANCELLED,
+                closed_at=now,
+                decline_note=reason.strip()[:1000],
+            )
+            if self.interview_id and self.interview.stage == self.interview.Stage.SCHEDULED:
+                who = "They" if by.pk != self.student_id else "You"
+                self.interview.cancel(f"{who} called it off" + (f": {reason}" if reason else ""))
+
     def withdraw(self, *, now: dt.datetime | None = None) -> None:
         now = now or timezone.now()
         if not self._close(self.State.WITHDRAWN, now, closed_at=now):

@@ -37,13 +37,56 @@ def tell_accepted(request) -> None:
             f"The conversation is set for {when_student}. The invite is attached; "
             "it is in your coffeechat calendar too.",
             url=url,
-            key=f"request-{request.pk}-meeting-{request.sequence}",
+            key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
             attachment=(
                 "invite.ics",
                 ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
                 "text/calendar",
             ),
         )
+
+
+def tell_moved(request, by) -> None:
+    """Both hear of a new time (with the invite again, a higher SEQUENCE)."""
+    url = request.get_absolute_url()
+    mover = request.student_name() if by.pk == request.student_id else request.volunteer.name
+    for user, for_volunteer in ((request.student, False), (request.volunteer.owner, True)):
+        notify(
+            user,
+            Kind.MEETING,
+            f"New time: {request.label(request.starts_at)}",
+            f"{mover} moved the conversation. The updated invite is attached.",
+            url=url,
+            key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
+            attachment=(
+                "invite.ics",
+                ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
+                "text/calendar",
+            ),
+        )
+
+
+def tell_cancelled(request, by) -> None:
+    url = request.get_absolute_url()
+    by_student = by.pk == request.student_id
+    who = request.student_name() if by_student else request.volunteer.name
+    other, for_volunteer = (
+        (request.volunteer.owner, True) if by_student else (request.student, False)
+    )
+    note = request.decline_note.strip()
+    notify(
+        other,
+        Kind.MEETING,
+        f"{who} called off your conversation",
+        (f"“{note}” " if note else "") + "The attached update takes it off your calendar.",
+        url=url,
+        key=f"request-{request.pk}-cancelled",
+        attachment=(
+            "invite.ics",
+            ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
+            "text/calendar",
+        ),
+    )
 
 
 def tell_declined(request) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.chats.views import answering, asking
+from coffeechat.chats.views import answering, asking, meeting
 
 app_name = "chats"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/decline/", answering.decline, name="decline"),
     path("<int:pk>/withdraw/", asking.withdraw, name="withdraw"),
     path("<int:pk>/invite.ics", answering.invite, name="invite"),
+    path("<int:pk>/reschedule/", meeting.reschedule, name="reschedule"),
+    path("<int:pk>/cancel/", meeting.cancel, name="cancel"),
 ]

@@ -9,10 +9,17 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.chats import ical
 from coffeechat.chats.fitting import others_who_fit
-from coffeechat.chats.forms import AcceptForm, DeclineForm, PauseForm
+from coffeechat.chats.forms import (
+    AcceptForm,
+    CancelForm,
+    DeclineForm,
+    PauseForm,
+    RescheduleForm,
+)
 from coffeechat.chats.lookup import request_for
 from coffeechat.chats.models import ChatRequest, RequestRefused
 from coffeechat.chats.notify import tell_accepted, tell_declined
+from coffeechat.chats.views.meeting import own_zone
 from coffeechat.community.access import allowed
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.links import absolute_url
@@ -53,6 +60,11 @@ def detail(request, pk, accept_form=None, decline_form=None):
         "when": chat.label(chat.starts_at) if chat.starts_at else "",
         "accept_form": accept_form or AcceptForm(request=chat),
         "decline_form": decline_form or DeclineForm(),
+        "reschedule_form": RescheduleForm(zone_name=own_zone(chat, request.user)),
+        "cancel_form": CancelForm(),
+        "upcoming": chat.state == ChatRequest.State.ACCEPTED
+        and chat.starts_at is not None
+        and chat.starts_at > timezone.now(),
         "others": (
             others_who_fit(chat)
             if not is_volunteer
