@@ -9,7 +9,10 @@ from coffeechat import queue
 
 
 @queue.periodic(cron="*/10 * * * *", periodic_id="request-clock")
-@queue.task(name="run_request_clock", queueing_lock="run_request_clock", lock="request-clock")
+# A lock, not a queueing lock: a job handed back from a killed worker must be able to
+# wait beside the next tick's (a queueing lock allows one waiting job, so handing it
+# back would fail), and the lock still runs them one at a time.
+@queue.task(name="run_request_clock", lock="request-clock")
 def run_request_clock(timestamp: int) -> None:
     from coffeechat.chats.clock import tick
 

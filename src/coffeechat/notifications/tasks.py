@@ -1,5 +1,6 @@
 """The queue's own housekeeping (the other apps' tasks sit in their own tasks.py)."""
 
+import datetime
 import logging
 
 from coffeechat import queue
@@ -7,12 +8,14 @@ from coffeechat import queue
 log = logging.getLogger(__name__)
 
 # A worker that stops sending heartbeats for this long (killed, its machine gone) is
-# stalled; the job it held is put back in the queue for another worker.
-STALLED_AFTER_SECONDS = 120
+# stalled; the job it held is put back in the queue for another worker. Workers beat
+# every 10 seconds (Procrastinate's default), so three missed beats.
+STALLED_AFTER_SECONDS = 30
+HAND_BACK_AT = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 @queue.periodic(cron="*/5 * * * *", periodic_id="retry-stalled")
-@queue.task(name="retry_stalled_jobs", queueing_lock="retry_stalled_jobs", pass_context=True)
+@queue.task(name="retry_stalled_jobs", pass_context=True)
 async def retry_stalled_jobs(context, timestamp: int) -> None:
     """Hand back the jobs of a worker that died mid-task. Every task is safe to run
     twice, so running the job again finishes what the dead worker started."""
@@ -20,7 +23,12 @@ async def retry_stalled_jobs(context, timestamp: int) -> None:
     stalled = await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_SECONDS)
     for job in stalled:
         log.warning("job %s (%s) was left by a stopped worker; retrying it", job.id, job.task_name)
-        await manager.retry_job(job)
+        try:
+            # "Now" as a moment already past, not this worker's clock: a worker whose
+            # clock runs ahead of the database's would otherwise park the job in its future.
+            await manager.retry_job(job, retry_at=job.scheduled_at or HAND_BACK_AT)
+        except Exception:  # another worker handed it back first: fine
+            log.exception("could not hand back job %s", job.id)
 
 
 @queue.task(name="send_notification", retry=5)
@@ -44,7 +52,7 @@ def send_notification(notification_id: int, attachment: list | None = None) -> N
 
 
 @queue.periodic(cron="0 7 * * *", periodic_id="daily-digest")
-@queue.task(name="send_daily_digests", queueing_lock="send_daily_digests", lock="digest")
+@queue.task(name="send_daily_digests", lock="digest")
 def send_daily_digests(timestamp: int) -> None:
     from coffeechat.notifications.digest import send_digests
 
