@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install chromium faketime clock-guard lint bench clean
+.PHONY: run test install chromium faketime clock-guard lint bench load clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coffeechat needs Python 3.11 or newer")'
@@ -53,5 +53,15 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+## 100 simulated students against `coffeechat serve --processes 2` on PostgreSQL, for a
+## minute, on 127.0.0.1 (bench/load/run.py; LOAD_ARGS="--help" for the options).
+.venv-load/.installed-stamp: bench/load/requirements.lock
+	test -x .venv-load/bin/python || $(PYTHON) -m venv .venv-load
+	.venv-load/bin/python -m pip install --quiet -r bench/load/requirements.lock
+	touch $@
+
+load: install .venv-load/.installed-stamp
+	$(BIN)/python bench/load/run.py $(LOAD_ARGS)
+
 clean:
-	rm -rf $(VENV) .test-home .test-home-clock build *.egg-info src/*.egg-info
+	rm -rf $(VENV) .venv-load .test-home .test-home-clock build *.egg-info src/*.egg-info

@@ -36,7 +36,10 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("\x00", ""))
+    text = text.replace("\x00", "")
+    if text.isascii():  # most text: no accents to take off (an import folds every row)
+        return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NOT_WORD.sub(" ", stripped.casefold()).split())
 
@@ -55,8 +58,8 @@ def index_text(*parts) -> str:
     folded = fold(text)
     # A word with an apostrophe is stored joined and again in pieces: "O'Neil" as
     # "oneil o neil", so typed "oneil", "o'neil" and "neil" all find it.
-    pieces = [_fold(word.translate(_SPLIT)) for word in _WITH_APOSTROPHE.findall(text)]
-    if pieces:
+    if any(mark in text for mark in _APOSTROPHES):
+        pieces = [_fold(word.translate(_SPLIT)) for word in _WITH_APOSTROPHE.findall(text)]
         folded = " ".join([folded, *pieces])
     return f" {folded} " if folded else ""
 

@@ -97,6 +97,18 @@ def test_the_thank_you_draft_is_filled_from_the_reflection_and_next_steps(owner_
     assert interview.timeline.last().text == "Drafted the thank-you"
 
 
+def test_a_thank_you_with_no_next_step_yet_leaves_that_sentence_out(owner_client, owner):
+    with time_machine.travel(at(2026, 3, 2, 9), tick=False):
+        interview = scheduled(owner, at(2026, 3, 3, 14))
+    with time_machine.travel(at(2026, 3, 3, 15), tick=False):
+        interview.mark_done()
+        owner_client.post(f"/interviews/{interview.pk}/reflect/", {"r_advice": "Learn SQL."})
+        owner_client.post(f"/interviews/{interview.pk}/thank-you/")
+    body = Message.objects.get(kind="thank-you").body
+    assert "your advice: “Learn SQL”." in body
+    assert "{{" not in body and "I plan to" not in body
+
+
 def test_the_draft_button_waits_for_the_meeting(owner_client, interview):
     response = owner_client.post(f"/interviews/{interview.pk}/thank-you/", follow=True)
     assert "mark the meeting done first" in response.text

@@ -97,3 +97,22 @@ def test_someone_elses_contact_cannot_be_chosen(owner_client, interview, outside
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.referred_by is None
+
+
+def test_a_name_typed_without_an_organization_offers_the_person_of_that_name(
+    owner_client, interview, lin
+):
+    response = refer(owner_client, interview, first_name="Lin", last_name="Wu")
+
+    assert "is already in your contacts" in response.text
+    assert "the same name." in response.text
+    assert f'name="person" value="{lin.pk}"' in response.text
+
+
+def test_the_same_name_at_another_organization_is_someone_else(owner_client, interview, lin):
+    response = refer(
+        owner_client, interview, first_name="Lin", last_name="Wu", organization="Harbor Bank"
+    )
+
+    assert response.status_code == 302
+    assert Contact.objects.filter(first_name__iexact="lin").count() == 2

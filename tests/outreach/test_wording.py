@@ -2,7 +2,14 @@
 
 import pytest
 
-from coffeechat.outreach.wording import as_phrase, keep_salutation, mid_sentence, salutation
+from coffeechat.outreach.merge import fill
+from coffeechat.outreach.wording import (
+    article_for,
+    as_phrase,
+    keep_salutation,
+    mid_sentence,
+    salutation,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +72,29 @@ def test_a_follow_up_keeps_the_greeting_of_the_message_it_follows():
         "Dear Professor Singh,\n\nI know your inbox fills up quickly."
     )
     assert keep_salutation(follow_up, "No greeting here") == follow_up
+
+
+@pytest.mark.parametrize(
+    ("value", "article"),
+    [
+        ("economics", "an"),
+        ("English literature", "an"),
+        ("urban planning", "an"),
+        ("chemistry", "a"),
+        ("university program", "a"),
+        ("one-year program", "a"),
+        ("UX research", "a"),
+        ("MBA", "an"),
+        ("hour", "an"),
+    ],
+)
+def test_the_article_is_the_one_that_reads_before_the_value(value, article):
+    assert article_for(value) == article
+
+
+def test_a_merged_field_takes_the_article_that_fits_it():
+    text, _ = fill(
+        "I'm a {{ my_major }} student. An {{ their_field }} role. A {{ blank }} stays.",
+        {"my_major": "economics", "their_field": "finance", "blank": ""},
+    )
+    assert text == "I'm an economics student. A finance role. A {{ blank }} stays."

@@ -1,7 +1,9 @@
 """Is this person already a contact? The import's rule, for one person typed into a form.
 
 The same person: the same LinkedIn profile, else a shared email address, else the same
-name (accents, case and spacing aside) at the same organization.
+name (accents, case and spacing aside) at the same organization. A form may leave the
+organization blank: then the same name anywhere is offered (the student chooses; the
+import, which cannot ask, does not do this).
 """
 
 from coffeechat.contacts.models import Contact
@@ -21,6 +23,7 @@ def same_person(
     profile = linkedin_key(linkedin_url)
     wanted_emails = {email_key(address) for address in emails if address}
     wanted_name = name_key(first_name, last_name, organization)
+    any_organization = not organization.strip()
     by_email = by_name = None
     rows = Contact.objects.owned_by(owner).values_list(
         "pk", "first_name", "last_name", "organization__name", "emails", "linkedin_url"
@@ -34,12 +37,13 @@ def same_person(
         if (
             by_name is None
             and wanted_name
-            and name_key(first, last, org or "") == wanted_name
+            and name_key(first, last, "" if any_organization else org or "") == wanted_name
             and not (profile and theirs and profile != theirs)  # two profiles: two people
         ):
             by_name = pk
     if by_email is not None:
         return Contact.objects.get(pk=by_email), "the same email address"
     if by_name is not None:
-        return Contact.objects.get(pk=by_name), "the same name and organization"
+        why = "the same name" if any_organization else "the same name and organization"
+        return Contact.objects.get(pk=by_name), why
     return None, ""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
-from coffeechat.outreach.merge import fill
+from coffeechat.outreach.merge import fill, without_empty_sentences
 from coffeechat.outreach.models import Channel, Kind, MessageTemplate
 from coffeechat.outreach.templates_builtin import BUILTINS, BY_KEY
 from coffeechat.outreach.wording import as_phrase, keep_salutation, mid_sentence
@@ -161,7 +161,7 @@ def draft_from(template: TemplateChoice, values: dict[str, str], *, follows: str
     """The template filled in; ``follows`` is the body of the message this one follows up,
     whose greeting it keeps."""
     subject, unfilled_subject = fill(template.subject, values)
-    body, unfilled_body = fill(template.body, values)
+    body, unfilled_body = without_empty_sentences(*fill(template.body, values))
     if follows:
         body = keep_salutation(body, follows)
     unfilled = list(dict.fromkeys(unfilled_subject + unfilled_body))

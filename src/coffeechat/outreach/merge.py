@@ -8,7 +8,11 @@ points at it and the student fills it in by hand before sending.
 import re
 from dataclasses import dataclass
 
+from coffeechat.outreach.wording import article_for
+
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# "a {{ my_major }}": the article is chosen for the value that fills the field.
+_ARTICLE = re.compile(r"\b([Aa])n? (?=\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\})")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,21 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELD_NAMES = frozenset(field.name for field in FIELDS)
+# Fields whose whole sentence can go when there is nothing to fill them with: a thank-you
+# with no next step yet reads well without "I plan to …", and would not with a blank.
+SENTENCE_FIELDS = frozenset({"next_step"})
+
+
+def without_empty_sentences(text: str, unfilled: list[str]) -> tuple[str, list[str]]:
+    """``text`` without the sentences of its unfilled SENTENCE_FIELDS, and what is still
+    unfilled."""
+    for name in unfilled:
+        if name in SENTENCE_FIELDS:
+            sentence = re.compile(
+                r"[ \t]*[^.!?\n]*\{\{\s*" + re.escape(name) + r"\s*\}\}[^.!?\n]*[.!?]?"
+            )
+            text = sentence.sub("", text)
+    return text, [name for name in unfilled if name not in SENTENCE_FIELDS]
 
 
 def placeholders(text: str) -> list[str]:
@@ -80,6 +99,16 @@ def unknown_fields(text: str) -> list[str]:
 def fill(template_text: str, context: dict[str, object]) -> tuple[str, list[str]]:
     """Replace every placeholder that has a non-blank value; return the text and the rest."""
     unfilled: dict[str, None] = {}
+
+    def agree(match: re.Match) -> str:
+        value = context.get(match.group(2))
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return match.group(0)
+        article = article_for(text)
+        return (article.capitalize() if match.group(1) == "A" else article) + " "
+
+    template_text = _ARTICLE.sub(agree, template_text or "")
 
     def replace(match: re.Match) -> str:
         name = match.group(1)

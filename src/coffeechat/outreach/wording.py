@@ -75,3 +75,23 @@ def keep_salutation(body: str, follows: str) -> str:
     if not theirs or not ours or theirs == ours:
         return body
     return body.replace(ours, theirs, 1)
+
+
+# Words starting with a vowel letter but a consonant sound ("a university", "a one-year
+# program"), and with a consonant letter but a vowel sound ("an hour", "an MBA").
+_CONSONANT_SOUND = re.compile(r"^(?:uni|use|usu|uti|ura|ure|euro|one\b|once)", re.IGNORECASE)
+_VOWEL_SOUND = re.compile(r"^(?:hour|honou?r|heir|[FHLMNRSX][A-Z]{1,4}\b)")
+_U_ACRONYM = re.compile(r"^U[A-Z]{1,4}\b")  # "a UX researcher", "a UN agency"
+
+
+def article_for(value: str) -> str:
+    """ "a" or "an", as it reads before ``value``: "an economics student", "a university
+    program", "an MBA student", "an hour"."""
+    word = (value or "").lstrip()
+    if _VOWEL_SOUND.match(word):
+        return "an"
+    if _U_ACRONYM.match(word) or _CONSONANT_SOUND.match(word):
+        return "a"
+    if word[:1] and word[:1].lower() in "aeiou":
+        return "an"
+    return "a"

@@ -88,6 +88,8 @@ def insert(model, rows: list[dict], *, now=None, ignore_conflicts=False) -> list
         else:
             defaults[field.attname] = field.get_default()
     names = [field.attname for field in fields]
+    if connection.vendor == "postgresql" and not ignore_conflicts:
+        return _copy(connection, meta, fields, names, defaults, rows)
     adapters = [
         (position, adapt)
         for position, field in enumerate(fields)
@@ -111,6 +113,36 @@ def insert(model, rows: list[dict], *, now=None, ignore_conflicts=False) -> list
             + ("" if ignore_conflicts else f" RETURNING {quote(meta.pk.column)}")
         )
         ids.extend(row[0] for row in _execute(connection, sql, params, fetch=not ignore_conflicts))
+    return ids
+
+
+def _copy(connection, meta, fields, names, defaults, rows) -> list[int]:
+    """PostgreSQL: the rows by COPY, with ids taken from the table's sequence first.
+
+    A multi-row INSERT of 30,000 contacts spends more time in the driver, splitting a
+    statement of 300,000 placeholders, than in the database; COPY sends the values as a
+    stream, with no statement to parse (bench/README.md has the numbers).
+    """
+    quote = connection.ops.quote_name
+    table, pk = quote(meta.db_table), meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, pk, len(rows)],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        adapters = [
+            (position, adapt)
+            for position, field in enumerate(fields)
+            if (adapt := _adapter(field, connection))
+        ]
+        columns = ", ".join([quote(pk), *(quote(field.column) for field in fields)])
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for new_id, row in zip(ids, rows, strict=True):
+                values = [row[name] if name in row else defaults[name] for name in names]
+                for position, adapt in adapters:
+                    values[position] = adapt(values[position])
+                copy.write_row([new_id, *values])
     return ids
 
 
