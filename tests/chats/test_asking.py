@@ -102,16 +102,21 @@ def test_times_must_be_two_or_three_inside_their_windows(world, times, error):
     assert not ChatRequest.objects.exists()
 
 
-def ask(world, student=None, profile=None, **fields):
+def ask(world, student=None, profile=None, body=GOOD, **fields):
     return ChatRequest.ask(
         student or world.student,
         profile or world.profile,
         topic="field",
-        body=GOOD,
+        body=body,
         proposed=[],
         student_time_zone="Europe/London",
         **fields,
     )
+
+
+def test_the_model_refuses_a_checker_error_whoever_calls_it(world):
+    with pytest.raises(RequestRefused, match="checker"):
+        ask(world, body=GOOD.replace("how do night shifts", "what is your salary, and how do"))
 
 
 def test_one_open_request_per_pair(world):

@@ -24,6 +24,8 @@ EXPIRES_AFTER = dt.timedelta(days=14)
 REMIND_AFTER = dt.timedelta(days=7)
 MIN_MINUTES, MAX_MINUTES = 15, 30  # the guide: ask for 15 to 30 minutes
 MAX_BODY = 3000
+# The checker judges a request as an email; its subject is ours, so it never asks for one.
+SUBJECT = "A request through our school's network"
 
 
 class RequestRefused(ValueError):
@@ -176,9 +178,21 @@ class ChatRequest(models.Model):
     ) -> "ChatRequest":
         """Send a request, or refuse with a RequestRefused that says why and what to do.
 
-        ``report`` is the checker's verdict on ``body`` (run by the caller, who shows it);
-        any error in it refuses the request: the network protects its volunteers."""
+        ``report`` is the checker's verdict on ``body`` (the page runs it to show it; run
+        here when not given): any error in it refuses the request, the network protects
+        its volunteers."""
         now = now or timezone.now()
+        if report is None:
+            from coffeechat.accounts.models import Profile
+            from coffeechat.outreach.checking import check_draft
+
+            report = check_draft(
+                Profile.for_user(student),
+                channel="email",
+                kind="request",
+                subject=SUBJECT,
+                body=body,
+            )
         if volunteer.owner_id == student.pk:
             raise RequestRefused("This is your own profile.")
         if report is not None and report.has_errors:

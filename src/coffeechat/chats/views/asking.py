@@ -10,7 +10,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
 from coffeechat.chats.forms import AskForm
 from coffeechat.chats.lookup import request_for
-from coffeechat.chats.models import ChatRequest, RequestRefused, open_limit
+from coffeechat.chats.models import SUBJECT, ChatRequest, RequestRefused, open_limit
 from coffeechat.chats.notify import tell_new_request
 from coffeechat.chats.samples import Topic, sample_message
 from coffeechat.community.access import allowed
@@ -18,8 +18,6 @@ from coffeechat.community.models import VolunteerProfile
 from coffeechat.community.visibility import visible_fields
 from coffeechat.outreach.checking import check_draft
 from coffeechat.submissions.once import submitted_once
-
-SUBJECT = "A request through our school's network"
 
 
 def _volunteer(pk) -> VolunteerProfile:
