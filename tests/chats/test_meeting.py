@@ -87,3 +87,28 @@ def test_a_time_in_the_past_is_refused(world):
     assert "already passed" in page.content.decode()
     chat.refresh_from_db()
     assert chat.sequence == 0
+
+
+def test_a_thread_per_request_between_the_two_and_nobody_else(world):
+    from coffeechat.notifications.models import Notification
+
+    chat = open_request(world.student, world.profile)
+    client_for(world.student).post(
+        f"/network/requests/{chat.pk}/messages/", {"body": "Is a phone call all right?"}
+    )
+    client_for(world.volunteer).post(
+        f"/network/requests/{chat.pk}/messages/", {"body": "Yes, phone is perfect."}
+    )
+    page = client_for(world.volunteer).get(f"/network/requests/{chat.pk}/").content.decode()
+    assert page.index("Is a phone call all right?") < page.index("Yes, phone is perfect.")
+    assert Notification.objects.get(owner=world.volunteer, kind="message").text == (
+        "Is a phone call all right?"
+    )
+    assert Notification.objects.get(owner=world.student, kind="message").subject == (
+        "Vera Núñez wrote to you"
+    )
+    stranger = client_for(world.adviser)
+    assert (
+        stranger.post(f"/network/requests/{chat.pk}/messages/", {"body": "hi"}).status_code == 403
+    )
+    assert chat.messages.count() == 2

@@ -50,6 +50,7 @@ ROLE_URL_CASES = {
     "chats:invite": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
     "chats:reschedule": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
     "chats:cancel": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:write": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
 }
 
 # URL namespaces that belong to the network: each of their URLs needs a case above.
@@ -65,6 +66,7 @@ AS_HOSTILE_OWNER = {
     "chats:withdraw": lambda w: {"pk": w.chat_from_admin.pk},
     "chats:reschedule": lambda w: {"pk": w.chat_to_admin.pk},
     "chats:cancel": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:write": lambda w: {"pk": w.chat_to_admin.pk},
 }
 
 # Personas of the walk (World attributes) and the role each stands for. The adviser of

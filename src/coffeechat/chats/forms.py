@@ -119,6 +119,14 @@ class RescheduleForm(forms.Form):
         return data
 
 
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label="Write to them",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(
         label="A word for the other person (optional)",

@@ -444,6 +444,31 @@ class ChatRequest(models.Model):
         )
 
 
+class ChatMessage(models.Model):
+    """One message in a request's thread, between its student and its volunteer."""
+
+    request = models.ForeignKey(ChatRequest, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Message on {self.request}"
+
+    @classmethod
+    def post(cls, request: ChatRequest, author, body: str) -> "ChatMessage":
+        """Add to the thread; refused on a request that was withdrawn."""
+        body = body.strip()
+        if not body:
+            raise RequestRefused("Write something first.")
+        if request.state == ChatRequest.State.WITHDRAWN:
+            raise RequestRefused("This request was withdrawn, so its thread is closed.")
+        return cls.objects.create(request=request, author=author, body=body[:2000])
+
+
 _ALREADY_OPEN = (
     "You already have a request waiting with this person. Give them time to answer; it "
     "expires after 14 days."

@@ -89,6 +89,21 @@ def tell_cancelled(request, by) -> None:
     )
 
 
+def tell_message(message) -> None:
+    request = message.request
+    to_volunteer = message.author_id == request.student_id
+    other = request.volunteer.owner if to_volunteer else request.student
+    who = request.student_name() if to_volunteer else request.volunteer.name
+    notify(
+        other,
+        Kind.MESSAGE,
+        f"{who} wrote to you",
+        message.body[:500],
+        url=request.get_absolute_url(),
+        key=f"message-{message.pk}",
+    )
+
+
 def tell_declined(request) -> None:
     words = request.decline_words()
     notify(

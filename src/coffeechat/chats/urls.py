@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/invite.ics", answering.invite, name="invite"),
     path("<int:pk>/reschedule/", meeting.reschedule, name="reschedule"),
     path("<int:pk>/cancel/", meeting.cancel, name="cancel"),
+    path("<int:pk>/messages/", meeting.write, name="write"),
 ]

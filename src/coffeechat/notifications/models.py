@@ -16,6 +16,7 @@ class Kind(models.TextChoices):
     EXPIRY = "expiry", "A request of mine that expired"
     MEETING = "meeting", "A meeting tomorrow, or one that moved"
     THANK_YOU = "thank-you", "A thank-you due"
+    MESSAGE = "message", "A message about a request"
 
 
 class Notification(Owned):

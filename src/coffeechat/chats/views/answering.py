@@ -13,6 +13,7 @@ from coffeechat.chats.forms import (
     AcceptForm,
     CancelForm,
     DeclineForm,
+    MessageForm,
     PauseForm,
     RescheduleForm,
 )
@@ -62,6 +63,8 @@ def detail(request, pk, accept_form=None, decline_form=None):
         "decline_form": decline_form or DeclineForm(),
         "reschedule_form": RescheduleForm(zone_name=own_zone(chat, request.user)),
         "cancel_form": CancelForm(),
+        "message_form": MessageForm(),
+        "thread": list(chat.messages.select_related("author")),
         "upcoming": chat.state == ChatRequest.State.ACCEPTED
         and chat.starts_at is not None
         and chat.starts_at > timezone.now(),

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from coffeechat.chats.forms import CancelForm, RescheduleForm
+from coffeechat.chats.forms import CancelForm, MessageForm, RescheduleForm
 from coffeechat.chats.lookup import request_for
-from coffeechat.chats.models import RequestRefused
-from coffeechat.chats.notify import tell_cancelled, tell_moved
+from coffeechat.chats.models import ChatMessage, RequestRefused
+from coffeechat.chats.notify import tell_cancelled, tell_message, tell_moved
 from coffeechat.community.access import allowed
 
 
@@ -54,3 +54,23 @@ def cancel(request, pk):
     tell_cancelled(chat, request.user)
     messages.success(request, "Called off. They have been told, and their calendar updated.")
     return redirect(chat)
+
+
+@allowed("request.view")
+@require_POST
+def write(request, pk):
+    """A message in the request's thread, to the other person."""
+    chat = request_for(request.user, pk)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(chat)
+    try:
+        message = ChatMessage.post(chat, request.user, form.cleaned_data["body"])
+    except RequestRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(chat)
+    tell_message(message)
+    return redirect(chat.get_absolute_url() + "#thread")
