@@ -52,3 +52,20 @@ def test_the_expired_request_shows_the_student_others_who_fit(world):
     tick(NOW)
     page = client_for(world.student).get(f"/network/requests/{chat.pk}/").content.decode()
     assert "Two weeks went by" in page and other.name in page
+
+
+def test_both_hear_the_day_before_once_and_again_if_it_moves(world):
+    from coffeechat.chats.clock import tell_tomorrows_meetings
+
+    chat = open_request(world.student, world.profile, created_at=NOW)
+    chat.accept(NOW + 3 * DAY)
+    assert tell_tomorrows_meetings(NOW + DAY) == 0  # two days ahead: not yet
+    assert tell_tomorrows_meetings(NOW + 2 * DAY + dt.timedelta(hours=1)) == 2
+    assert tell_tomorrows_meetings(NOW + 2 * DAY + dt.timedelta(hours=2)) == 0
+    chat.reschedule(NOW + 3 * DAY + dt.timedelta(hours=3), now=NOW + 2 * DAY)
+    assert tell_tomorrows_meetings(NOW + 2 * DAY + dt.timedelta(hours=4)) == 2
+    subjects = set(Notification.objects.filter(kind="meeting").values_list("subject", flat=True))
+    assert subjects == {
+        "Tomorrow: your conversation with Vera Núñez",
+        "Tomorrow: your conversation with Sam Student",
+    }

@@ -104,6 +104,26 @@ def tell_message(message) -> None:
     )
 
 
+def tell_tomorrow(request) -> int:
+    """Both hear the day before; the number of notices made now (0 when told already)."""
+    made = 0
+    for user, other in (
+        (request.student, request.volunteer.name),
+        (request.volunteer.owner, request.student_name()),
+    ):
+        notice = notify(
+            user,
+            Kind.MEETING,
+            f"Tomorrow: your conversation with {other}",
+            f"{request.label(request.starts_at)}. If something comes up, move it or call it "
+            "off from the request's page so they aren't left waiting.",
+            url=request.get_absolute_url(),
+            key=f"request-{request.pk}-tomorrow-{request.sequence}-{user.pk}",
+        )
+        made += notice is not None
+    return made
+
+
 def tell_declined(request) -> None:
     words = request.decline_words()
     notify(
