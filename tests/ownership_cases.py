@@ -53,3 +53,11 @@ TOKEN_URLS.update(INTERVIEW_TOKEN_URLS)
 from tests.community.role_cases import NETWORK_TOKEN_URLS  # noqa: E402
 
 TOKEN_URLS.update(NETWORK_TOKEN_URLS)
+
+# Notifications: a person's own notices; the unsubscribe link's signed token is its key.
+from coffeechat.notifications.models import Notification  # noqa: E402
+
+OWNED_URL_CASES["notifications:open"] = lambda owner: {
+    "pk": Notification.objects.create(owner=owner, kind="answer", subject="Hi", text="x").pk
+}
+TOKEN_URLS.add("notifications:unsubscribe")

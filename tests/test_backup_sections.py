@@ -117,6 +117,11 @@ LEFT_OUT = {
     "community.SavedVolunteer": "the link from a saved contact to a profile on the server",
     "community.Invitation": "a joining link, single use and short-lived",
     "community.AllowedDomain": "the office's joining rule: the server's database backup",
+    "chats.ChatRequest": "a request between two people on the office's server, idem; an "
+    "accepted one is in the student's backup as their contact and conversation",
+    "chats.ChatMessage": "a message in a request's thread on the office's server, idem",
+    "notifications.Notification": "a notice of something that lives elsewhere, read or not",
+    "notifications.Preferences": "which notices are emailed: the server's database backup",
     "community.PendingRoster": "a roster waiting for its confirmation",
 }
 

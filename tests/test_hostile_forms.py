@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coffeechat.community.roles import Role, grant
-from tests.community.role_cases import ROLE_URL_CASES
+from tests.community.role_cases import AS_HOSTILE_OWNER, ROLE_URL_CASES
 from tests.community.world import build_world, make_profile
 from tests.ownership_cases import OWNED_URL_CASES, TOKEN_URLS
 from tests.rich_account import build_rich_account
@@ -84,7 +84,8 @@ def kwargs_for(name, owner, settings) -> dict:
         settings.NETWORK = True
         grant(owner, *Role)
         make_profile(owner)
-        return ROLE_URL_CASES[name][0](build_world(administrator=owner))
+        cases = {name: case for name, (case, _) in ROLE_URL_CASES.items()} | AS_HOSTILE_OWNER
+        return cases[name](build_world(administrator=owner))
     return OWNED_URL_CASES[name](owner) if name in OWNED_URL_CASES else {}
 
 
@@ -124,7 +125,8 @@ def test_every_form_on_the_page_survives_hostile_input(owner, owner_client, sett
 def every_field_name() -> list[str]:
     """The names of the fields of every form class in the app's forms modules."""
     names = set()
-    for app in ("accounts", "contacts", "interviews", "outreach", "community"):
+    apps = ("accounts", "contacts", "interviews", "outreach", "community", "chats", "notifications")
+    for app in apps:
         module = importlib.import_module(f"coffeechat.{app}.forms")
         for _name, form in inspect.getmembers(module, inspect.isclass):
             if issubclass(form, forms.BaseForm) and hasattr(form, "base_fields"):

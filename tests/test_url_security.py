@@ -11,7 +11,13 @@ case for it is added to ``OWNED_URL_CASES`` below.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.community.role_cases import NETWORK_PUBLIC, PERSONAS, ROLE_URL_CASES, expected_allowed
+from tests.community.role_cases import (
+    NETWORK_NAMESPACES,
+    NETWORK_PUBLIC,
+    PERSONAS,
+    ROLE_URL_CASES,
+    expected_allowed,
+)
 from tests.community.world import build_world
 from tests.ownership_cases import OWNED_URL_CASES
 
@@ -103,7 +109,7 @@ def test_the_owner_can_reach_their_records(owner, owner_client, name):
 def test_every_network_url_has_a_role_case():
     from tests.ownership_cases import TOKEN_URLS
 
-    network = {name for name, _ in all_urls() if name.startswith("community:")}
+    network = {name for name, _ in all_urls() if name.startswith(NETWORK_NAMESPACES)}
     missing = network - set(ROLE_URL_CASES) - PUBLIC - TOKEN_URLS
     assert not missing, f"add role cases in tests/community/role_cases.py for: {sorted(missing)}"
 

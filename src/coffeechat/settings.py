@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "coffeechat.conversations",
     "coffeechat.agenda",
     "coffeechat.community",
+    "coffeechat.notifications",
+    "coffeechat.chats",
     "coffeechat.exports",
     "coffeechat.server",
 ]
@@ -119,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coffeechat.community.context.network",
+                "coffeechat.notifications.context.unread",
             ],
         },
     },
@@ -157,6 +160,22 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The task queue (coffeechat/queue.py): Procrastinate keeps its jobs in PostgreSQL, so it
+# is installed only there; on SQLite (one person on a laptop) every task runs in process.
+# With PostgreSQL but no `coffeechat worker` running, COFFEECHAT_TASKS_IN_PROCESS=on runs
+# them in process too (mail is then sent while the page waits).
+QUEUE_AVAILABLE = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+TASKS_IN_PROCESS = env_bool("COFFEECHAT_TASKS_IN_PROCESS", not QUEUE_AVAILABLE)
+if not QUEUE_AVAILABLE and not TASKS_IN_PROCESS:
+    raise ImproperlyConfigured(
+        "COFFEECHAT_TASKS_IN_PROCESS=off needs PostgreSQL (DATABASE_URL): the task queue "
+        "keeps its jobs there. On SQLite tasks always run in process."
+    )
+if QUEUE_AVAILABLE:
+    _first_own_app = INSTALLED_APPS.index("coffeechat.accounts")
+    INSTALLED_APPS.insert(_first_own_app, "procrastinate.contrib.django")
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -246,6 +265,9 @@ if OUTREACH_FROM_EMAIL:
 # Career-office mode: one coffeechat as a school's network of students, volunteers and
 # advisers (docs/CAREER-OFFICE.md). Off, coffeechat is one person's laptop tool.
 NETWORK = env_bool("COFFEECHAT_NETWORK", False)
+# Limits that protect volunteers (docs/CAREER-OFFICE.md): requests a student may have
+# waiting for an answer at once. A volunteer's own monthly number is on their profile.
+NETWORK_OPEN_REQUESTS = env_int("COFFEECHAT_NETWORK_OPEN_REQUESTS", 3, minimum=1)
 
 LOGGING = {
     "version": 1,

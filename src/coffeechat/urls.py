@@ -19,7 +19,9 @@ urlpatterns = [
     path("outreach/", include((OUTREACH, outreach.app_name))),
     path("interviews/", include((INTERVIEWS, interviews.app_name))),
     path("agenda/", include("coffeechat.agenda.urls")),
+    path("network/requests/", include("coffeechat.chats.urls")),
     path("network/", include("coffeechat.community.urls")),
+    path("notifications/", include("coffeechat.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -38,6 +38,35 @@ ROLE_URL_CASES = {
     "community:roster_upload": (lambda w: {}, {A}),
     "community:roster_preview": (lambda w: {"pk": w.roster.pk}, {A}),
     "community:roster_confirm": (lambda w: {"pk": w.roster.pk}, {A}),
+    # Requests for a conversation (the chats app).
+    "chats:sent": (lambda w: {}, {Role.STUDENT}),
+    "chats:ask": (lambda w: {"pk": w.profile.pk}, {Role.STUDENT}),
+    "chats:inbox": (lambda w: {}, {Role.VOLUNTEER}),
+    "chats:pause": (lambda w: {}, {Role.VOLUNTEER}),
+    "chats:detail": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:accept": (lambda w: {"pk": w.chat.pk}, {Role.VOLUNTEER}),
+    "chats:decline": (lambda w: {"pk": w.chat.pk}, {Role.VOLUNTEER}),
+    "chats:withdraw": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT}),
+    "chats:invite": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:reschedule": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:cancel": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:write": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+}
+
+# URL namespaces that belong to the network: each of their URLs needs a case above.
+NETWORK_NAMESPACES = ("community:", "chats:")
+
+# The hostile-input test opens network pages as an owner who holds every role and
+# volunteers too; these pages need a request that owner is in.
+AS_HOSTILE_OWNER = {
+    "chats:detail": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:accept": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:decline": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:invite": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:withdraw": lambda w: {"pk": w.chat_from_admin.pk},
+    "chats:reschedule": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:cancel": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:write": lambda w: {"pk": w.chat_to_admin.pk},
 }
 
 # Personas of the walk (World attributes) and the role each stands for. The adviser of
@@ -63,4 +92,11 @@ def expected_allowed(persona: str, name: str) -> bool:
     )
 
 
-__all__ = ["NETWORK_PUBLIC", "NETWORK_TOKEN_URLS", "PERSONAS", "ROLE_URL_CASES"]
+__all__ = [
+    "AS_HOSTILE_OWNER",
+    "NETWORK_NAMESPACES",
+    "NETWORK_PUBLIC",
+    "NETWORK_TOKEN_URLS",
+    "PERSONAS",
+    "ROLE_URL_CASES",
+]

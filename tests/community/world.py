@@ -4,7 +4,9 @@ with its adviser; a volunteer and a student in the first; an administrator."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from coffeechat.chats.models import EXPIRES_AFTER, ChatRequest
 from coffeechat.community.models import (
     AllowedDomain,
     CareerCommunity,
@@ -29,6 +31,11 @@ class World:
     invitation: Invitation
     domain: AllowedDomain
     roster: PendingRoster
+    chat: ChatRequest  # the student's open request to the volunteer
+    # Made only when the administrator also volunteers (the hostile-input test's owner):
+    # a request to them, and one from them.
+    chat_to_admin: ChatRequest | None = None
+    chat_from_admin: ChatRequest | None = None
 
 
 def person(username, *roles, name=""):
@@ -59,6 +66,19 @@ def make_profile(user, **fields) -> VolunteerProfile:
     return profile
 
 
+def open_request(student, profile, **fields) -> ChatRequest:
+    """An open request, made directly (the limits have their own tests)."""
+    now = fields.pop("created_at", None) or timezone.now()
+    defaults = {
+        "topic": "field",
+        "body": "Dear Vera, could we talk for 20 minutes about your work?",
+        "created_at": now,
+        "expires_at": now + EXPIRES_AFTER,
+        "student_time_zone": "America/New_York",
+    }
+    return ChatRequest.objects.create(student=student, volunteer=profile, **{**defaults, **fields})
+
+
 def build_world(administrator=None) -> World:
     administrator = administrator or person("ada", Role.ADMINISTRATOR, name="Ada Admin")
     grant(administrator, Role.ADMINISTRATOR)
@@ -80,6 +100,8 @@ def build_world(administrator=None) -> World:
         filename="alumni.csv",
         data=b"Name,Email,Company\nRo Ster,ro@alumni.example,Ionic Labs\n",
     )
+    chat = open_request(student, profile)
+    admin_profile = VolunteerProfile.objects.filter(owner=administrator).first()
     return World(
         administrator,
         adviser,
@@ -92,4 +114,7 @@ def build_world(administrator=None) -> World:
         invitation,
         domain,
         roster,
+        chat,
+        open_request(student, admin_profile) if admin_profile else None,
+        open_request(administrator, profile) if admin_profile else None,
     )

@@ -29,6 +29,11 @@ POLICY: dict[str, frozenset[Role]] = {
     "community.join": frozenset({Role.STUDENT, Role.VOLUNTEER}),
     "community.manage": frozenset({Role.ADMINISTRATOR}),
     "office.manage": frozenset({Role.ADMINISTRATOR}),
+    # Requests for a conversation (the chats app): a student asks, a volunteer answers,
+    # and each sees only the requests they are in (chats.views.lookup).
+    "request.ask": frozenset({Role.STUDENT}),
+    "request.answer": frozenset({Role.VOLUNTEER}),
+    "request.view": frozenset({Role.STUDENT, Role.VOLUNTEER}),
 }
 
 

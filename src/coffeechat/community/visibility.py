@@ -1,16 +1,27 @@
 """Which of a volunteer's fields a viewer may see: the one function that decides.
 
-Issue 13 (requests) extends ``has_accepted_request``; everything else reads ``visible_fields``.
+Whether a volunteer accepted a viewer's request is answered by the request app above
+(``coffeechat.chats`` registers it when it is ready), so this app never imports it;
+everything else reads ``visible_fields``.
 """
+
+from collections.abc import Callable
 
 from coffeechat.community.models.profiles import LIMITABLE, Audience
 from coffeechat.community.roles import Role, roles_of
 
+_accepted_checks: list[Callable] = []
+
+
+def register_accepted_check(check: Callable) -> None:
+    """``check(profile, viewer) -> bool``: one more way a request can have been accepted."""
+    if check not in _accepted_checks:
+        _accepted_checks.append(check)
+
 
 def has_accepted_request(profile, viewer) -> bool:
-    """Has the volunteer accepted a request from ``viewer``? Requests come with issue 13;
-    until then nobody has one."""
-    return False
+    """Has the volunteer accepted a request from ``viewer``?"""
+    return any(check(profile, viewer) for check in _accepted_checks)
 
 
 def visible_fields(profile, viewer) -> set[str]:

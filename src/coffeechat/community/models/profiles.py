@@ -6,6 +6,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +15,10 @@ from coffeechat.contacts.models import HttpsURLField
 from coffeechat.textsearch import fold, index_text
 
 STALE_AFTER = dt.timedelta(days=182)  # six months without confirming
+
+# Sent (profile=…) when a volunteer pauses, so what is waiting for them is answered too:
+# the request app declines it kindly. A pause must never leave people waiting.
+profile_paused = Signal()
 
 
 class Audience(models.TextChoices):
@@ -208,8 +213,10 @@ class VolunteerProfile(models.Model):
         return confirmed is not None and (now or timezone.now()) - confirmed > STALE_AFTER
 
     def pause(self, until: dt.date) -> None:
-        self.paused_until = until
-        self.save(update_fields=["paused_until", "updated_at"])
+        with transaction.atomic():
+            self.paused_until = until
+            self.save(update_fields=["paused_until", "updated_at"])
+            profile_paused.send(sender=type(self), profile=self)
 
     def resume(self) -> None:
         self.paused_until = None

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from coffeechat.chats.views import answering, asking, meeting
+
+app_name = "chats"
+
+urlpatterns = [
+    path("", asking.sent, name="sent"),
+    path("ask/<int:pk>/", asking.ask, name="ask"),
+    path("inbox/", answering.inbox, name="inbox"),
+    path("inbox/pause/", answering.pause, name="pause"),
+    path("<int:pk>/", answering.detail, name="detail"),
+    path("<int:pk>/accept/", answering.accept, name="accept"),
+    path("<int:pk>/decline/", answering.decline, name="decline"),
+    path("<int:pk>/withdraw/", asking.withdraw, name="withdraw"),
+    path("<int:pk>/invite.ics", answering.invite, name="invite"),
+    path("<int:pk>/reschedule/", meeting.reschedule, name="reschedule"),
+    path("<int:pk>/cancel/", meeting.cancel, name="cancel"),
+    path("<int:pk>/messages/", meeting.write, name="write"),
+]

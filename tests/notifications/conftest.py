@@ -1,0 +1,1 @@
+from tests.outreach.conftest import smtp_server, smtp_settings  # noqa: F401
