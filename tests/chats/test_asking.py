@@ -43,7 +43,7 @@ def test_the_ask_page_starts_from_a_sample_the_checker_refuses_until_it_is_fille
     text = page.content.decode()
     assert page.status_code == 200
     assert "Dear Vera" in text and "Nurse practitioner" in text
-    assert "[a specific part of the role" in text
+    assert "[your question about the role]" in text
     assert 'data-rule="placeholder"' in text  # the blank is an error until it is filled
     assert "Tue 3 Mar, 18:00 their time (23:00 yours)" in text
 

@@ -7,7 +7,7 @@ from coffeechat.chats import slots
 from coffeechat.chats.models import MAX_BODY, DeclineReason
 from coffeechat.chats.samples import Topic
 from coffeechat.interviews.models import Mode
-from coffeechat.interviews.zones import BadLocalTime, aware
+from coffeechat.zones import BadLocalTime, aware
 
 DURATIONS = [(15, "15 minutes"), (20, "20 minutes"), (30, "30 minutes")]
 

@@ -4,8 +4,8 @@
 import icalendar
 from django.utils import timezone
 
+from coffeechat import ical
 from coffeechat.chats import slots
-from coffeechat.interviews import ical
 
 
 def invite(request, *, for_volunteer: bool, url: str = "") -> bytes:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coffeechat.community.saving import save_to_contacts
 from coffeechat.community.visibility import visible_fields
+from coffeechat.conversations import moves
 from coffeechat.interviews.models import Interview, TimelineEntry
 
 
@@ -18,10 +19,10 @@ def on_accepted(request, now: dt.datetime) -> Interview:
     student, profile = request.student, request.volunteer
     contact = save_to_contacts(student, profile)
     share_contact_details(contact, profile, student)
-    interview = Interview.under_way(student, contact) or Interview.plan(student, contact)
+    interview = Interview.under_way(student, contact) or moves.plan(student, contact)
     asked_on = timezone.localtime(request.created_at).strftime("%-d %b")
     interview.log(
-        TimelineEntry.Kind.MESSAGE,
+        TimelineEntry.Topic.MESSAGE,
         f"Asked {profile.name} through the school's network on {asked_on}",
         at=request.created_at,
     )
@@ -34,7 +35,7 @@ def on_accepted(request, now: dt.datetime) -> Interview:
         mode=request.mode,
         place=request.place,
     )
-    interview.log(TimelineEntry.Kind.MESSAGE, f"{profile.name} accepted your request", at=now)
+    interview.log(TimelineEntry.Topic.MESSAGE, f"{profile.name} accepted your request", at=now)
     request.interview = interview
     request.save(update_fields=["interview"])
     return interview

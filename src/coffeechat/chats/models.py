@@ -15,10 +15,12 @@ from django.db import IntegrityError, connection, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.interviews.models import Mode
+from coffeechat.outreach.draft_check import check_draft
 
 EXPIRES_AFTER = dt.timedelta(days=14)
 REMIND_AFTER = dt.timedelta(days=7)
@@ -183,9 +185,6 @@ class ChatRequest(models.Model):
         its volunteers."""
         now = now or timezone.now()
         if report is None:
-            from coffeechat.accounts.models import Profile
-            from coffeechat.outreach.checking import check_draft
-
             report = check_draft(
                 Profile.for_user(student),
                 channel="email",

@@ -20,26 +20,26 @@ class Topic(models.TextChoices):
 _OPENINGS = {
     Topic.FIELD: (
         "I'm starting to explore {their_field} and would value hearing how someone inside it "
-        "sees the work. {why_you} In particular I'm curious about [a specific question you "
-        "have about the field]."
+        "sees the work. {why_you} In particular I'm curious about [your question about "
+        "the field]."
     ),
     Topic.ROLE: (
         "I'm trying to understand what a {their_role} does day to day, and what it took to "
-        "get there. {why_you} I'd especially like to ask about [a specific part of the role "
-        "you want to understand]."
+        "get there. {why_you} I'd especially like to ask about [your question about "
+        "the role]."
     ),
     Topic.GRADUATE_SCHOOL: (
         "I'm weighing whether graduate school makes sense for me, and I'd be grateful for "
         "the view of someone who has been through that decision. {why_you} I keep coming "
-        "back to [your specific question about graduate school]."
+        "back to [your question about graduate school]."
     ),
     Topic.CHANGING_FIELDS: (
         "I'm thinking about moving from {my_major} toward {their_field}, and your path "
         "looks like one that made a similar turn. {why_you} What I'd most like to "
-        "understand is [the detail of your change you are unsure about]."
+        "understand is [your question about your change]."
     ),
     Topic.REFERRAL: (
-        "[Name of the person who suggested you] suggested I get in touch with you. {why_you} "
+        "[Name of who suggested you] suggested I get in touch with you. {why_you} "
         "I'd love to hear how you found your way into {their_field}."
     ),
 }

@@ -16,7 +16,7 @@ from coffeechat.chats.samples import Topic, sample_message
 from coffeechat.community.access import allowed
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.community.visibility import visible_fields
-from coffeechat.outreach.checking import check_draft
+from coffeechat.outreach.draft_check import check_draft
 from coffeechat.submissions.once import submitted_once
 
 
