@@ -15,7 +15,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.interviews.models import Interview, TimelineEntry
 from coffeechat.interviews.thanks import thank_you_points
 from coffeechat.outreach import sending
-from coffeechat.outreach.draft_check import blocked_text, check_draft
+from coffeechat.outreach.draft_check import blocked_text, check_saved
 from coffeechat.outreach.drafting import draft_from, find_template, merge_values
 from coffeechat.outreach.models import Channel, Kind, Message
 from coffeechat.refusals import Refused
@@ -56,14 +56,7 @@ def send_by_email(message: Message, *, anyway: bool = False) -> Message:
         raise Refused("This message was already sent.", message)
     profile = Profile.for_user(message.owner)
     if not anyway:
-        report = check_draft(
-            profile,
-            contact=message.contact,
-            channel=message.channel,
-            kind=message.kind,
-            subject=message.subject,
-            body=message.body,
-        )
+        report = check_saved(profile, message)
         if report.has_errors:
             raise Blocked(blocked_text(report), message, report=report)
     message.check_sendable()

@@ -32,6 +32,18 @@ def check_draft(profile: Profile, *, contact=None, channel, kind, subject, body)
     )
 
 
+def check_saved(profile: Profile, message):
+    """The checker's report on a saved message, as it would go out."""
+    return check_draft(
+        profile,
+        contact=message.contact,
+        channel=message.channel,
+        kind=message.kind,
+        subject=message.subject,
+        body=message.body,
+    )
+
+
 def blocked_text(report) -> str:
     """Why a draft with errors isn't sent unless the student says "send anyway"."""
     count = len(report.by_severity("error"))

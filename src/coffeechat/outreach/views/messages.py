@@ -16,7 +16,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.interviews.models import CLOSED_STAGES
 from coffeechat.outreach import sending
-from coffeechat.outreach.draft_check import blocked_text, check_draft
+from coffeechat.outreach.draft_check import blocked_text, check_draft, check_saved
 from coffeechat.outreach.due import request_status, suggestions_for
 from coffeechat.outreach.forms import DraftForm, MarkForm
 from coffeechat.outreach.models import Channel, Message
@@ -62,7 +62,7 @@ def get_message(request, pk):
 def message_detail(request, pk):
     message = get_message(request, pk)
     profile = Profile.for_user(request.user)
-    report = _check(profile, message)
+    report = check_saved(profile, message)
     send_anyway = request.GET.get("send_anyway") == "1"
     to_address = message.contact.primary_email
     context = {
@@ -159,7 +159,7 @@ def download_eml(request, pk):
         messages.error(request, "A LinkedIn note can't be downloaded as an email.")
         return redirect(message)
     if message.is_draft and request.GET.get("send_anyway") != "1":
-        report = _check(Profile.for_user(request.user), message)
+        report = check_saved(Profile.for_user(request.user), message)
         if report.has_errors:
             messages.error(request, blocked_text(report))
             return redirect(message)
@@ -178,22 +178,11 @@ def download_eml(request, pk):
     return response
 
 
-def _check(profile, message):
-    return check_draft(
-        profile,
-        contact=message.contact,
-        channel=message.channel,
-        kind=message.kind,
-        subject=message.subject,
-        body=message.body,
-    )
-
-
 def blocked(request, message, form) -> bool:
     """Refuse to send a message with errors unless the student said "send anyway"."""
     if not message.is_draft or form.cleaned_data.get("send_anyway"):
         return False
-    report = _check(Profile.for_user(request.user), message)
+    report = check_saved(Profile.for_user(request.user), message)
     if report.has_errors:
         messages.error(request, blocked_text(report))
         return True
