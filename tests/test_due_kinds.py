@@ -16,6 +16,7 @@ from coffeechat.due import DueItem, DueKind
 # key -> (the app whose due.py declares it, priority, an all-day item in the feed?)
 EXPECTED = {
     "meeting": ("coffeechat.interviews", 10, False),
+    "giving": ("coffeechat.chats", 11, False),
     "thank-you": ("coffeechat.interviews", 20, True),
     "prepare": ("coffeechat.interviews", 25, True),
     "reflect": ("coffeechat.interviews", 30, True),
@@ -38,6 +39,7 @@ def test_the_apps_with_something_due_are_found_through_the_app_registry():
         "coffeechat.outreach",
         "coffeechat.interviews",
         "coffeechat.conversations",
+        "coffeechat.chats",
     ]
 
 

@@ -155,8 +155,13 @@ class ChatRequest(models.Model):
         starts = [slots.parse_key(key) for key in self.proposed or []]
         return [start for start in starts if start is not None]
 
-    def label(self, starts_at: dt.datetime) -> str:
-        return slots.both_clocks(starts_at, self.volunteer.time_zone, self.student_time_zone)
+    def label(self, starts_at: dt.datetime, *, for_volunteer: bool = False) -> str:
+        """A start on both clocks, worded for its reader: "their time" is the other
+        person's, "yours" the reader's own."""
+        theirs, yours = self.volunteer.time_zone, self.student_time_zone
+        if for_volunteer:
+            theirs, yours = yours, theirs
+        return slots.both_clocks(starts_at, theirs, yours)
 
     def decline_words(self) -> str:
         words = DECLINE_WORDS.get(self.decline_reason, "")
