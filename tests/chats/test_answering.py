@@ -184,3 +184,14 @@ def test_a_meeting_can_not_be_set_in_the_past(world):
         )
     assert "already passed" in page.content.decode()
     assert ChatRequest.objects.get(pk=chat.pk).is_open
+
+
+def test_the_volunteer_sees_the_name_the_student_gave_coffeechat(world):
+    # An account made with `coffeechat createuser --name` has its name on the profile only,
+    # and a student may change it there later.
+    world.student.profile.name = "Samira Stone"
+    world.student.profile.save()
+    chat = waiting(world)
+    inbox = client_for(world.volunteer).get("/network/requests/inbox/").content.decode()
+    assert "Samira Stone" in inbox and "Sam Student" not in inbox
+    assert chat.student_name() == "Samira Stone"

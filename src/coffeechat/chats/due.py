@@ -23,7 +23,7 @@ PAST_DAYS = 60  # how long a given conversation stays in the feed
 def _given(user):
     return ChatRequest.objects.filter(
         volunteer__owner=user, state=ChatRequest.State.ACCEPTED
-    ).select_related("student", "volunteer")
+    ).select_related("student__profile", "volunteer")
 
 
 def volunteer_meetings(user, today: datetime.date):

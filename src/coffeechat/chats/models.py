@@ -148,8 +148,14 @@ class ChatRequest(models.Model):
         return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
 
     def student_name(self) -> str:
+        """The name the student gave coffeechat (their profile's, which they can edit),
+        else their account's. Lists load it with ``select_related("student__profile")``."""
         student = self.student
-        return student.get_full_name() or student.get_username()
+        try:
+            name = student.profile.name.strip()
+        except Profile.DoesNotExist:
+            name = ""
+        return name or student.get_full_name() or student.get_username()
 
     def proposed_starts(self) -> list[dt.datetime]:
         starts = [slots.parse_key(key) for key in self.proposed or []]
@@ -412,7 +418,9 @@ class ChatRequest(models.Model):
     def decline_all_waiting(cls, profile: VolunteerProfile, note: str = "", *, now=None) -> list:
         """Decline every open request to ``profile`` as paused; the requests declined."""
         now = now or timezone.now()
-        waiting = list(cls.objects.open().filter(volunteer=profile).select_related("student"))
+        waiting = list(
+            cls.objects.open().filter(volunteer=profile).select_related("student__profile")
+        )
         declined = []
         for request in waiting:
             if request._close(

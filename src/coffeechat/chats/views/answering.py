@@ -33,7 +33,7 @@ def inbox(request):
     profile = VolunteerProfile.objects.filter(owner=request.user).first()
     waiting, answered = [], []
     if profile is not None:
-        mine = ChatRequest.objects.filter(volunteer=profile).select_related("student")
+        mine = ChatRequest.objects.filter(volunteer=profile).select_related("student__profile")
         waiting = list(mine.filter(state=ChatRequest.State.OPEN).order_by("created_at", "id"))
         answered = list(
             mine.exclude(state=ChatRequest.State.OPEN).order_by("-created_at", "-id")[
