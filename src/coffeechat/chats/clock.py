@@ -6,8 +6,13 @@ from django.db import transaction
 
 from coffeechat.chats.models import ChatRequest
 from coffeechat.chats.notify import tell_expired, tell_reminder, tell_tomorrow
+from coffeechat.chats.notify_after import tell_how_it_went, tell_thank_you_due
+from coffeechat.interviews.models import due_to_thank
 
 BATCH = 500
+# A meeting is looked back on by the first run after it ends; one that ended longer ago
+# than this (the worker was down for days) is left alone rather than asked about late.
+AFTER_WINDOW = dt.timedelta(days=2)
 
 
 def tick(now: dt.datetime) -> tuple[int, int]:
@@ -25,6 +30,7 @@ def tick(now: dt.datetime) -> tuple[int, int]:
         for request in _load(expired):
             tell_expired(request)
     tell_tomorrows_meetings(now)
+    tell_after_meetings(now)
     return len(reminded), len(expired)
 
 
@@ -40,6 +46,25 @@ def tell_tomorrows_meetings(now: dt.datetime) -> int:
     ).select_related("student", "volunteer__owner")
     for request in upcoming:
         told += tell_tomorrow(request)
+    return told
+
+
+def tell_after_meetings(now: dt.datetime) -> int:
+    """Once a meeting has ended: ask both how it went, and remind the student of the
+    thank-you if it hasn't gone out (the interview's own rule, ``due_to_thank``). Keys
+    make each notice once however often this runs."""
+    told = 0
+    ended = ChatRequest.objects.filter(
+        state=ChatRequest.State.ACCEPTED,
+        starts_at__lte=now,
+        starts_at__gt=now - AFTER_WINDOW,
+    ).select_related("student", "volunteer__owner", "interview")
+    for chat in ended:
+        if chat.ends_at > now:
+            continue
+        told += tell_how_it_went(chat)
+        if chat.interview is not None and due_to_thank(chat.interview, now):
+            told += tell_thank_you_due(chat)
     return told
 
 

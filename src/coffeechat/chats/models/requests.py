@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
+from coffeechat.chats.limits import limit_words, no_show_period, open_limit
+from coffeechat.chats.models.blocks import refuse_if_blocked
+from coffeechat.chats.refusal import RequestRefused
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.interviews.models import Mode
@@ -28,10 +31,6 @@ MIN_MINUTES, MAX_MINUTES = 15, 30  # the guide: ask for 15 to 30 minutes
 MAX_BODY = 3000
 # The checker judges a request as an email; its subject is ours, so it never asks for one.
 SUBJECT = "A request through our school's network"
-
-
-class RequestRefused(ValueError):
-    """A request that can't be made or answered now; the message is fit to show."""
 
 
 class DeclineReason(models.TextChoices):
@@ -52,8 +51,12 @@ DECLINE_WORDS = {
 }
 
 
-def open_limit() -> int:
-    return settings.NETWORK_OPEN_REQUESTS
+class Happened(models.TextChoices):
+    """Did the conversation happen? Each person says, after its time (``Debrief``)."""
+
+    MET = "met", "Yes, we talked"
+    NO_SHOW = "no-show", "No: they didn't come"
+    OFF = "off", "No: we called it off or moved it"
 
 
 class ChatRequestQuerySet(models.QuerySet):
@@ -129,6 +132,12 @@ class ChatRequest(models.Model):
                 fields=["created_at"],
                 condition=models.Q(state="open", reminded_at__isnull=True),
                 name="chat_open_unreminded",
+            ),
+            # The day-before notice and the questions after the meeting look by time.
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(state="accepted"),
+                name="chat_accepted_start",
             ),
         ]
 
@@ -248,14 +257,14 @@ class ChatRequest(models.Model):
                 f"{profile.name} isn't taking requests right now. The directory's “taking "
                 "requests now” filter shows who is."
             )
+        refuse_if_blocked(student, profile.owner, profile.name)
         if cls.objects.open().filter(student=student, volunteer=profile).exists():
             raise RequestRefused(_ALREADY_OPEN)
         limit = open_limit()
-        if cls.objects.open().filter(student=student).count() >= limit:
-            raise RequestRefused(
-                f"You have {limit} requests waiting for an answer, the most at once. When one "
-                "is answered or expires (or you withdraw one), you can ask someone else."
-            )
+        waiting = cls.objects.open().filter(student=student).count()
+        missed = cls.missed_by(student, now)
+        if waiting + len(missed) >= limit:
+            raise RequestRefused(limit_words(limit, waiting, missed))
         month_start = dt.datetime.combine(
             today.replace(day=1), dt.time(), tzinfo=slots.zone(profile.time_zone)
         )
@@ -269,6 +278,24 @@ class ChatRequest(models.Model):
                 f"{profile.name} has had all the requests they offer this month. Try again "
                 "next month, or look for someone similar in the directory."
             )
+
+    @classmethod
+    def missed_by(cls, student, now: dt.datetime) -> list[dt.datetime]:
+        """The starts of the conversations ``student`` missed (their volunteer said so)
+        that still count against their limit at ``now``, earliest first."""
+        period = no_show_period()
+        if not period:
+            return []
+        return list(
+            cls.objects.filter(
+                student=student,
+                starts_at__gt=now - period,
+                debriefs__by_volunteer=True,
+                debriefs__happened=Happened.NO_SHOW,
+            )
+            .order_by("starts_at")
+            .values_list("starts_at", flat=True)
+        )
 
     # --- answering --------------------------------------------------------------------
     def _close(self, state: str, now: dt.datetime, **fields) -> bool:
@@ -441,31 +468,6 @@ class ChatRequest(models.Model):
             "state = 'open' AND reminded_at IS NULL AND created_at <= %s AND expires_at > %s",
             [now, now - REMIND_AFTER, now],
         )
-
-
-class ChatMessage(models.Model):
-    """One message in a request's thread, between its student and its volunteer."""
-
-    request = models.ForeignKey(ChatRequest, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"Message on {self.request}"
-
-    @classmethod
-    def post(cls, request: ChatRequest, author, body: str) -> "ChatMessage":
-        """Add to the thread; refused on a request that was withdrawn."""
-        body = body.strip()
-        if not body:
-            raise RequestRefused("Write something first.")
-        if request.state == ChatRequest.State.WITHDRAWN:
-            raise RequestRefused("This request was withdrawn, so its thread is closed.")
-        return cls.objects.create(request=request, author=author, body=body[:2000])
 
 
 _ALREADY_OPEN = (
