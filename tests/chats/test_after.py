@@ -16,6 +16,7 @@ from coffeechat.outreach.models import Message
 from tests.chats.test_asking import GOOD
 from tests.community.conftest import client_for
 from tests.community.world import make_profile, open_request, person
+from tests.test_hostile_forms import HOSTILE, Forms
 
 THURSDAY = dt.datetime(2026, 3, 5, 23, tzinfo=dt.UTC)  # 18:00 in Boston, 30 minutes
 AFTER = THURSDAY + dt.timedelta(minutes=40)
@@ -214,3 +215,29 @@ def test_the_volunteer_has_no_thank_you_to_send(world, clock):
     )
     assert response.status_code == 403  # a volunteer only: not a student's move
     assert not ChatMessage.objects.exists()
+
+
+@pytest.mark.parametrize("side", ["student", "volunteer"])
+def test_every_form_on_a_met_request_s_page_survives_hostile_input(world, clock, side):
+    """The role × URL walk opens a waiting request; here the forms only a conversation
+    that took place shows (after, thank-you, report, block) get the hostile values."""
+    chat = met(world, clock)
+    user = getattr(world, side)
+    client = client_for(user)
+    client.post(f"/network/requests/{chat.pk}/thank-you/", {"action": "draft"})
+    parser = Forms()
+    parser.feed(client.get(f"/network/requests/{chat.pk}/").content.decode())
+    actions = {form["action"] for form in parser.forms}
+    assert f"/network/requests/{chat.pk}/after/" in actions
+    assert (f"/network/requests/{chat.pk}/thank-you/" in actions) == (side == "student")
+    for form in parser.forms:
+        if form["action"] == "/accounts/logout/":
+            continue
+        for turn, _ in enumerate(HOSTILE):
+            data = {
+                field: HOSTILE[(turn + offset) % len(HOSTILE)]
+                for offset, field in enumerate(form["fields"])
+            }
+            response = client.post(form["action"], data)
+            assert response.status_code < 500, f"{form['action']} with {data!r}"
+    assert client.get(f"/network/requests/{chat.pk}/").status_code == 200

@@ -32,7 +32,8 @@ def limit_words(limit: int, waiting: int, missed: list[dt.datetime]) -> str:
         else f"{count} conversations you missed recently count as {count} more"
     )
     return (
-        f"You can have {limit} requests waiting at once: you have {waiting}, and "
+        f"You can have {limit} request{'s' if limit != 1 else ''} waiting at once: you have "
+        f"{waiting}, and "
         f"{missed_words}. A missed conversation stops counting {no_show_period().days} days "
         f"after it; the first one stops on {until}."
     )

@@ -15,6 +15,7 @@ from coffeechat.chats.lookup import request_for
 from coffeechat.chats.models import Block, ChatRequest, Debrief
 from coffeechat.chats.notify import tell_message
 from coffeechat.chats.notify_after import tell_suggestion
+from coffeechat.chats.slots import zone
 from coffeechat.community.access import allowed
 from coffeechat.interviews.models import Interview
 from coffeechat.outreach.draft_check import check_saved
@@ -56,7 +57,10 @@ def after_context(chat: ChatRequest, user, now: dt.datetime) -> dict:
         context |= {
             "thank_you": True,
             "thanked": chat.interview.stage in THANKED,
-            "thank_by": chat.interview.thank_you_deadline,
+            # On the clock the request shows the student, like the meeting's time.
+            "thank_by": chat.interview.thank_you_deadline.astimezone(
+                zone(chat.student_time_zone)
+            ).strftime("%-d %b, %H:%M"),
             "thank_draft": draft,
             "thank_form": ThankYouForm(initial={"body": draft.body}) if draft else None,
             "thank_report": check_saved(Profile.for_user(user), draft) if draft else None,
