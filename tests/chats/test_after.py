@@ -241,3 +241,9 @@ def test_every_form_on_a_met_request_s_page_survives_hostile_input(world, clock,
             response = client.post(form["action"], data)
             assert response.status_code < 500, f"{form['action']} with {data!r}"
     assert client.get(f"/network/requests/{chat.pk}/").status_code == 200
+
+
+def test_a_meeting_found_days_late_is_not_asked_about(world, clock):
+    open_request(world.student, world.profile).accept(THURSDAY)
+    tick(THURSDAY + dt.timedelta(days=3))
+    assert not Notification.objects.filter(kind__in=["meeting", "thank-you"]).exists()

@@ -10,8 +10,9 @@ from coffeechat.chats.notify_after import tell_how_it_went, tell_thank_you_due
 from coffeechat.interviews.models import due_to_thank
 
 BATCH = 500
-# A meeting is looked back on by the first run after it ends; one that ended longer ago
-# than this (the worker was down for days) is left alone rather than asked about late.
+# A meeting is looked back on by the first run once the longest conversation would be
+# over; one that started longer ago than this (the worker was down for days) is left
+# alone rather than asked about late.
 AFTER_WINDOW = dt.timedelta(days=2)
 
 
@@ -50,21 +51,16 @@ def tell_tomorrows_meetings(now: dt.datetime) -> int:
 
 
 def tell_after_meetings(now: dt.datetime) -> int:
-    """Once a meeting has ended: ask both how it went, and remind the student of the
-    thank-you if it hasn't gone out (the interview's own rule, ``due_to_thank``). Keys
-    make each notice once however often this runs."""
+    """Once a meeting is over: ask both how it went, and remind the student of the
+    thank-you if it hasn't gone out (the interview's own rule, ``due_to_thank``). Each
+    meeting is claimed once, in the transaction that writes its notices."""
     told = 0
-    ended = ChatRequest.objects.filter(
-        state=ChatRequest.State.ACCEPTED,
-        starts_at__lte=now,
-        starts_at__gt=now - AFTER_WINDOW,
-    ).select_related("student", "volunteer__owner", "interview")
-    for chat in ended:
-        if chat.ends_at > now:
-            continue
-        told += tell_how_it_went(chat)
-        if chat.interview is not None and due_to_thank(chat.interview, now):
-            told += tell_thank_you_due(chat)
+    with transaction.atomic():
+        ended = ChatRequest.claim_ended(now, AFTER_WINDOW)
+        for chat in _load(ended):
+            told += tell_how_it_went(chat)
+            if chat.interview is not None and due_to_thank(chat.interview, now):
+                told += tell_thank_you_due(chat)
     return told
 
 
@@ -72,5 +68,5 @@ def _load(ids: list[int]):
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         yield from ChatRequest.objects.filter(pk__in=chunk).select_related(
-            "student", "volunteer__owner"
+            "student", "volunteer__owner", "interview"
         )

@@ -95,6 +95,8 @@ class ChatRequest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # When the clock asked both how the meeting went (each accepted request once).
+    after_asked_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.CharField(max_length=12, choices=DeclineReason.choices, blank=True)
@@ -476,6 +478,17 @@ class ChatRequest(models.Model):
             "state = 'expired', closed_at = %s",
             "state = 'open' AND expires_at <= %s",
             [now, now],
+        )
+
+    @classmethod
+    def claim_ended(cls, now: dt.datetime, window: dt.timedelta) -> list[int]:
+        """Mark as asked-about the accepted meetings that started within ``window`` and
+        are over by ``now`` even at the longest length asked for; the ids this call
+        claimed, each once ever. An older one (the worker was down) is left unasked."""
+        return _claim(
+            "after_asked_at = %s",
+            "state = 'accepted' AND after_asked_at IS NULL AND starts_at <= %s AND starts_at > %s",
+            [now, now - dt.timedelta(minutes=MAX_MINUTES), now - window],
         )
 
     @classmethod
