@@ -60,6 +60,13 @@ def parse_args(argv=None):
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--rows", type=int, default=30_000, help="LinkedIn rows (30,000)")
     parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiply the account (contacts, organizations, interviews, messages) by this: "
+        "run at 1 and at 10 to see whether a page's cost grows with data it does not show",
+    )
+    parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", ""),
         help="PostgreSQL server to use instead of SQLite; the bench creates and drops its "
@@ -100,6 +107,10 @@ def parse_args(argv=None):
         "--out", type=Path, default=None, help="results JSON (WORK_DIR/results.json)"
     )
     args = parser.parse_args(argv)
+    if args.scale <= 0:
+        parser.error("--scale must be more than 0")
+    for name in ("contacts", "organizations", "interviews", "messages"):
+        setattr(args, name, round(getattr(args, name) * args.scale))
     args.out = args.out or args.work_dir / "results.json"
     return args
 
@@ -391,6 +402,7 @@ def run(args):
         pages = [
             ("minimal Django view", "/bench/minimal/", None),
             ("home page with its agenda", "/", HOME_GOAL_MS),
+            ("agenda page, everything", "/agenda/", None),
             ("contact list, page 1", "/contacts/", PAGE_GOAL_MS),
             ("contact list, last page", f"/contacts/?page={last_page}", PAGE_GOAL_MS),
             (
@@ -510,7 +522,11 @@ def run(args):
                 "database_version": database_version(connection),
             },
             "dataset": dataset.summary()
-            | {"linkedin_rows": args.rows, "contacts_after_import": contacts_after_import},
+            | {
+                "scale": args.scale,
+                "linkedin_rows": args.rows,
+                "contacts_after_import": contacts_after_import,
+            },
             "results": [asdict(result) for result in results],
         }
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -24,13 +24,18 @@ EXPECTED = {
     "try-someone-else": ("coffeechat.outreach", 50, True),
     "todo": ("coffeechat.interviews", 60, True),
     "keep-in-touch": ("coffeechat.conversations", 70, True),
+    "planned": ("coffeechat.interviews", 80, False),
+    "network-meeting": ("coffeechat.chats", 12, False),
 }
+# The kinds that wait with no date of their own (listed under "coming up", not in the feed).
+WAITING = {"planned"}
 
 
 def test_every_kind_is_declared_by_its_app_with_its_priority():
     owners = {kind.key: d.app for d in due.declared() for kind in d.kinds}
     found = {key: (owners[key], kind.priority, kind.all_day) for key, kind in due.kinds().items()}
     assert found == EXPECTED
+    assert {key for key, kind in due.kinds().items() if kind.waits} == WAITING
 
 
 def test_the_apps_with_something_due_are_found_through_the_app_registry():
@@ -38,6 +43,7 @@ def test_the_apps_with_something_due_are_found_through_the_app_registry():
         "coffeechat.outreach",
         "coffeechat.interviews",
         "coffeechat.conversations",
+        "coffeechat.chats",
     ]
 
 
@@ -52,7 +58,7 @@ def test_an_unknown_kind_is_a_loud_error():
 
 def test_an_item_of_an_undeclared_kind_stops_the_agenda(owner, monkeypatch):
     stray = DueItem("nap", None, "", datetime.date(2026, 1, 1), "Sleep")
-    monkeypatch.setattr(due, "providers", lambda: [lambda user, today: [stray]])
+    monkeypatch.setattr(due, "providers", lambda: [lambda user, today, until=None, first=None: [stray]])
     with pytest.raises(ImproperlyConfigured, match="'nap'"):
         due.due_items(owner, datetime.date(2026, 1, 1))
 

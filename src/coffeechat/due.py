@@ -4,7 +4,14 @@ Computed from the data on every request: no cron job, no worker. Each app that k
 about something due declares, in its own ``due.py``:
 
 - ``KINDS``: the kinds of item it yields, each a ``DueKind`` (key, label, priority);
-- ``PROVIDERS``: functions ``provider(user, today) -> Iterable[DueItem]``;
+- ``PROVIDERS``: functions ``provider(user, today, until=None, first=None) ->
+  Iterable[DueItem]``: what is due by ``today`` and, asked for ``until`` (a later day),
+  what comes due by then too, by the same rule; a kind that ``waits`` (a conversation
+  planned, not yet asked for) has no date of its own and is given only when asked for
+  what is ahead. Asked for ``first``, a provider may leave out what comes after its first
+  ``first`` items of each part of the list (overdue, today, coming up: ``part()``), in
+  due-date order (``firsts()`` picks them from plain rows): the home page shows the first
+  few of each part and must not build thousands of items to show them;
 - optionally ``EVENTS``: functions ``events(user, *, now, base_url) -> list`` of timed
   iCalendar events for the private calendar feed (meetings).
 
@@ -21,6 +28,7 @@ The home page, the agenda page, ``coffeechat due`` and the calendar feed all rea
 from __future__ import annotations
 
 import datetime
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
@@ -41,6 +49,10 @@ class DueKind:
     priority: int
     # False for a kind the calendar feed already carries as a timed event (meetings).
     all_day: bool = True
+    # True for something waiting on the student with no date of its own (a conversation
+    # planned but not asked for): listed under "coming up" with the day it began, never
+    # in the calendar feed (it would sit on a day that means nothing).
+    waits: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,12 +175,31 @@ def _iso(moment: datetime.datetime | None) -> str | None:
 
 _EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
+# How far ahead the agenda, the home page and the calendar feed look: far enough to see
+# the next check-in on the longest keep-in-touch cadence (180 days).
+AHEAD_DAYS = 183
 
-def due_items(user, today: datetime.date) -> list[DueItem]:
-    """Everything due for ``user`` by ``today`` (and upcoming meetings), most urgent first."""
+
+def ahead(today: datetime.date) -> datetime.date:
+    """The last day of what is "coming up" seen from ``today``."""
+    return today + datetime.timedelta(days=AHEAD_DAYS)
+
+
+def due_items(
+    user,
+    today: datetime.date,
+    *,
+    until: datetime.date | None = None,
+    first: int | None = None,
+) -> list[DueItem]:
+    """Everything due for ``user`` by ``today`` (and upcoming meetings), most urgent first;
+    with ``until``, also what comes due after today up to that day, and what waits; with
+    ``first``, at least the first ``first`` of each part (overdue, today, coming up) and
+    perhaps no more."""
+    until = max(until or today, today)
     items: list[DueItem] = []
     for provider in providers():
-        items.extend(provider(user, today))
+        items.extend(provider(user, today, until=until, first=first))
     by_key = kinds()
     for item in items:
         if item.kind not in by_key:
@@ -182,6 +213,32 @@ def due_items(user, today: datetime.date) -> list[DueItem]:
             item.contact.casefold(),
         ),
     )
+
+
+OVERDUE, TODAY, COMING_UP = 0, 1, 2
+
+
+def part(day: datetime.date, today: datetime.date) -> int:
+    """Which part of the list an item due on ``day`` is in: OVERDUE, TODAY or COMING_UP."""
+    return OVERDUE if day < today else TODAY if day == today else COMING_UP
+
+
+def firsts(rows: Iterable, due_of: Callable, today: datetime.date, first: int | None) -> list:
+    """The ``rows`` whose items are among the first ``first`` of their part of the list by
+    due date (``due_of(row)``; rows due the same day keep their order), each part in
+    order; every row when ``first`` is None. Plain rows in, so that only the items shown
+    are built."""
+    if first is None:
+        return list(rows)
+    parts: tuple[list, list, list] = ([], [], [])
+    for row in rows:
+        day = due_of(row)
+        parts[part(day, today)].append((day, row))
+    return [
+        row
+        for found in parts
+        for _day, row in heapq.nsmallest(first, found, key=lambda pair: pair[0])
+    ]
 
 
 def events(user, *, now: datetime.datetime, base_url: str = "") -> list:

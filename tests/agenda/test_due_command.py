@@ -105,6 +105,17 @@ def test_an_empty_list_says_so(owner):
     assert run("--json", "--today", "2025-11-03").strip() == "[]"
 
 
+def test_ahead_it_lists_what_is_coming_up_too(owner, ada):
+    send(owner, ada, noon(datetime.date(2025, 11, 3)))
+    assert "To see what is coming up, add --ahead." in run("--today", "2025-11-05")
+    lines = run("--ahead", "--today", "2025-11-05").splitlines()
+    assert lines[2] == "Coming up (1)"
+    assert lines[3].split("  ")[1] == "Mon 10 Nov"
+    assert "Follow up with Ada Singh if they haven't answered by then (asked 3 Nov)" in lines[3]
+    items = json.loads(run("--json", "--ahead", "--today", "2025-11-05"))
+    assert [(i["kind"], i["due"]) for i in items] == [("follow-up", "2025-11-10")]
+
+
 def test_a_bad_date_is_explained(owner, capsys):
     with pytest.raises(SystemExit) as exit_info:
         run("--today", "10/11/2025")

@@ -2,7 +2,8 @@
 
 One account holds every kind of thing the agenda knows, once; another holds five times
 as much of each (meetings, preparation, reflections, thank-yous, check-ins on every
-cadence, to-dos, follow-ups, 3B7's second person, letting go). The page must issue the
+cadence, to-dos, follow-ups, 3B7's second person, letting go, conversations planned,
+conversations agreed to through the network), due now and coming up. The page must issue the
 same queries for both, and for the benchmark's own generated account too.
 """
 
@@ -18,6 +19,8 @@ from django.test.utils import CaptureQueriesContext
 
 from coffeechat import due as due_contract
 from coffeechat.accounts.models import Profile
+from coffeechat.chats.models import ChatRequest
+from coffeechat.community.models import VolunteerProfile
 from coffeechat.contacts.models import Contact, Organization
 from coffeechat.interviews.models import (
     Interaction,
@@ -155,6 +158,18 @@ def _one_of_each(owner, n):
     message(person("Second", covered_org), NOW - days(4))
     assert waiting.pk and covered.pk
 
+    # The network: this person volunteers too, and agreed to talk with a student tomorrow.
+    volunteer, _ = VolunteerProfile.objects.get_or_create(owner=owner, defaults={"name": "Owner"})
+    ChatRequest.objects.create(
+        student=make_user(f"student-{owner.pk}-{n}"),
+        volunteer=volunteer,
+        body="Could we talk about your work?",
+        expires_at=NOW + days(14),
+        state=ChatRequest.State.ACCEPTED,
+        answered_at=NOW - days(1),
+        starts_at=NOW + days(1),
+    )
+
 
 def client_for(user):
     client = Client()
@@ -236,6 +251,37 @@ def test_the_benchmark_account_costs_the_same_queries_as_a_small_one(owner, owne
     # Most kinds of work are there at this size (all of them at the bench's full size).
     assert len(kinds_shown(html)) >= 7
     assert big == small
+
+
+def sections_of(html):
+    """Each section's rows as (kind, due day), in order, by the section's anchor."""
+    found = {}
+    for chunk in html.split('id="due-')[1:]:
+        key = chunk.split('"', 1)[0]
+        if key in ("overdue", "today", "upcoming"):
+            body = chunk.split("</ul>", 1)[0]
+            found[key] = [
+                (part.split('"', 1)[0], part.split('data-due="', 1)[1].split('"', 1)[0])
+                for part in body.split('data-kind="')[1:]
+            ]
+    return found
+
+
+def test_the_home_page_shows_the_first_of_each_section_as_the_agenda_orders_them(
+    owner, owner_client, frozen
+):
+    """The home page asks each provider for its first few only; what it shows is still
+    the head of each section of the whole agenda, and it says when there is more."""
+    fill(owner, 5)
+    owner_client.get("/")
+    home_html = owner_client.get("/").text
+    home, everything = sections_of(home_html), sections_of(owner_client.get("/agenda/").text)
+    assert set(home) == set(everything) == {"overdue", "today", "upcoming"}
+    for key, rows in everything.items():
+        assert home[key] == rows[: len(home[key])]
+        assert len(home[key]) == min(len(rows), 10)
+        link = f'<a href="/agenda/#due-{key}">See everything'
+        assert (link in home_html) == (len(rows) > 10), key
 
 
 def test_a_user_without_a_profile_still_gets_the_page(db):

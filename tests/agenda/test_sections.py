@@ -66,8 +66,9 @@ def test_the_home_page_shows_the_first_few_overdue_and_links_to_the_rest(owner_c
         html = owner_client.get("/").text
     assert html.count('class="due-item') == HOME_LIMIT + 1
     assert "Old task 09" in html and "Old task 10" not in html
-    assert 'Overdue <span class="muted count">(12)</span>' in html
-    assert '<a href="/agenda/#due-overdue">See the other 2 overdue</a>' in html
+    # It asks for the first few, so it shows no count it does not know, only the way on.
+    assert '<h3 id="due-overdue" class="due-section">Overdue</h3>' in html
+    assert '<a href="/agenda/#due-overdue">See everything overdue on your agenda</a>' in html
     assert "Call the career office" in html
     # Last year's dates carry their year; this year's don't.
     assert "1 Jun 2025 · overdue" in html
@@ -81,7 +82,8 @@ def test_the_agenda_page_shows_everything_due(owner_client, many_todos):
     assert response.status_code == 200
     assert html.count('class="due-item') == 13
     assert "Old task 11" in html
-    assert "See the other" not in html
+    assert 'Overdue <span class="muted count">(12)</span>' in html
+    assert "See everything" not in html
     assert '<h2 id="due-overdue" class="due-section">' in html
 
 
@@ -89,3 +91,24 @@ def test_the_agenda_page_says_what_to_do_when_nothing_is_due(owner_client):
     html = owner_client.get("/agenda/").text
     assert "Nothing is due" in html
     assert "write to someone" in html
+
+
+def test_a_planned_conversation_is_coming_up_whatever_its_date():
+    planned = DueItem("planned", 1, "Ada", TODAY - datetime.timedelta(days=30), "Ask Ada")
+    split = sections([planned, item(-1, "late")], TODAY)
+    assert [(s.key, [i.title for i in s.items]) for s in split] == [
+        ("overdue", ["late"]),
+        ("upcoming", ["Ask Ada"]),
+    ]
+
+
+def test_firsts_keeps_the_first_of_each_part_by_due_date_in_their_order():
+    from coffeechat.due import firsts
+
+    days = [5, -9, 0, -1, 0, 3, -2, 0, 1, -9]
+    rows = [(n, TODAY + datetime.timedelta(days=d)) for n, d in enumerate(days)]
+    kept = firsts(rows, lambda row: row[1], TODAY, 2)
+    # Overdue: the two oldest (rows 1 and 9 on the same day, in their order); today: the
+    # first two of three; coming up: the two soonest.
+    assert [n for n, _day in kept] == [1, 9, 2, 4, 8, 5]
+    assert firsts(rows, lambda row: row[1], TODAY, None) == rows

@@ -11,7 +11,11 @@ from tests.outreach.conftest import make_message
 def test_a_due_follow_up_shows_on_the_home_page(owner_client, owner, ada):
     request = make_message(owner, ada, sent_on=datetime.date(2025, 11, 3))
     with time_machine.travel(datetime.datetime(2025, 11, 9, 12, tzinfo=datetime.UTC)):
-        assert "Follow up with Ada Singh" not in owner_client.get("/").text
+        before = owner_client.get("/").text
+    # The day before, it is coming up, worded as what to do if no answer comes.
+    assert "Follow up with Ada Singh (no reply" not in before
+    assert "Follow up with Ada Singh if they haven&#x27;t answered by then" in before
+    assert 'data-kind="follow-up" data-due="2025-11-10"' in before
     with time_machine.travel(datetime.datetime(2025, 11, 10, 12, tzinfo=datetime.UTC)):
         response = owner_client.get("/")
     assert "Follow up with Ada Singh (no reply since 3 Nov)" in response.text
@@ -25,7 +29,7 @@ def test_the_home_page_uses_the_students_time_zone(owner, ada, client):
     make_message(owner, ada, sent_on=datetime.date(2025, 11, 3))
     client.force_login(owner)
     with time_machine.travel(datetime.datetime(2025, 11, 10, 10, 59, tzinfo=datetime.UTC)):
-        assert "Follow up with Ada Singh" not in client.get("/").text
+        assert "Follow up with Ada Singh (no reply" not in client.get("/").text
     # 11:00 UTC on the 10th is already midnight on the 11th in Auckland.
     with time_machine.travel(datetime.datetime(2025, 11, 10, 11, tzinfo=datetime.UTC)):
         assert "Follow up with Ada Singh (no reply since 4 Nov)" in client.get("/").text
@@ -33,7 +37,7 @@ def test_the_home_page_uses_the_students_time_zone(owner, ada, client):
 
 def test_with_nothing_due_it_says_what_to_do_next(owner_client, ada):
     response = owner_client.get("/")
-    assert "Nothing is due." in response.text
+    assert "Nothing is due and nothing is coming up." in response.text
     assert 'href="/outreach/compose/"' in response.text
 
 

@@ -1,5 +1,6 @@
 """The calendar feed's content: timed events (meetings) from each app's ``EVENTS``, and
-due items as all-day events (a kind that is a timed event already is left out)."""
+due items as all-day events, what is due now and what comes due in the months ahead (a
+kind that is a timed event already is left out, and so is what waits with no date)."""
 
 import datetime
 
@@ -18,8 +19,9 @@ def build_feed(user, *, base_url="", now=None) -> bytes:
     cal.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     for event in due.events(user, now=now, base_url=base_url):
         cal.add_component(event)
-    for item in due.due_items(user, today):
-        if not due.kind(item.kind).all_day:
-            continue  # already there as a timed event
+    for item in due.due_items(user, today, until=due.ahead(today)):
+        kind = due.kind(item.kind)
+        if not kind.all_day or kind.waits:
+            continue  # already there as a timed event, or with no day of its own
         cal.add_component(ical.due_event(item, today=today, base_url=base_url, stamp=now))
     return ical.finish(cal)

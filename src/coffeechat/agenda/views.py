@@ -11,14 +11,15 @@ from django.views.decorators.http import require_http_methods, require_safe
 from coffeechat.agenda.feed import build_feed
 from coffeechat.agenda.models import CalendarFeed
 from coffeechat.agenda.sections import sections
-from coffeechat.due import due_items
+from coffeechat.due import ahead, due_items
 from coffeechat.links import absolute_url, is_local, site_root
 
 
 def everything_due(request):
     """The whole due list; the home page shows the first few of each section."""
     today = timezone.localdate()  # in the user's time zone (UserTimezoneMiddleware)
-    context = {"today": today, "due_sections": sections(due_items(request.user, today), today)}
+    items = due_items(request.user, today, until=ahead(today))
+    context = {"today": today, "due_sections": sections(items, today)}
     return render(request, "agenda/due.html", context)
 
 

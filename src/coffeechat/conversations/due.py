@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from coffeechat.contacts.models import Contact
-from coffeechat.due import DueItem, DueKind
+from coffeechat.due import DueItem, DueKind, firsts
 from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
 from coffeechat.links import url_pattern
 from coffeechat.outreach.models import Message
@@ -104,11 +104,19 @@ def _name(first, last):
     return " ".join(part for part in (first, last) if part) or "(no name)"
 
 
-def keep_in_touch(user, today):
+def keep_in_touch(user, today, until=None, first=None):
+    """The check-ins due by ``today``, or by ``until`` when asked for what is ahead."""
     zone = user_zone(user)
     url = url_pattern("contacts:detail")
-    for pk, first, last_name, cadence, clock in _due_clocks(clocks(user), today, zone):
-        name = _name(first, last_name)
+    last_day = max(until or today, today)
+    rows = firsts(
+        _due_clocks(clocks(user), last_day, zone),
+        lambda row: check_in_day(row[4], row[3], zone),
+        today,
+        first,
+    )
+    for pk, given, last_name, cadence, clock in rows:
+        name = _name(given, last_name)
         yield DueItem(
             kind="keep-in-touch",
             contact_id=pk,

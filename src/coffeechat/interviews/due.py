@@ -3,14 +3,19 @@
 Each provider runs a fixed number of queries (one, plus the user's profile once) whatever
 the number of contacts, interviews or messages. Rules, in the user's own time zone:
 
-- meeting: a scheduled meeting today or in the next six days (a timed item).
+- meeting: a scheduled meeting today or in the next six days, or up to ``until`` when
+  asked for what is ahead (a timed item).
 - prepare: a scheduled meeting that hasn't started, on today or within the next two
   calendar days, whose preparation isn't done (goals plus ``PREPARED_MIN_QUESTIONS``
   questions, or the whole checklist ticked). Due today.
 - reflect: a meeting that has ended with no reflection written. Due the day it ended.
 - thank-you: from the meeting's end until the interview is thanked. Due on the day
   24 hours after the end; overdue once those 24 hours have passed.
-- todo: an open next step due on or before today; one without a date is due today.
+- todo: an open next step due on or before today (or ``until``); one without a date is
+  due today.
+- planned: a conversation planned and not yet asked for. It waits on the student with no
+  date of its own, so it is given only when asked for what is ahead, dated the day it
+  was planned.
 
 Which interviews are due to be prepared, reflected on or thanked is the rule beside the
 model (``to_prepare``, ``to_reflect``, ``to_thank``), the same the interview's page reads.
@@ -24,11 +29,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat import ical
-from coffeechat.due import DueItem, DueKind
+from coffeechat.due import DueItem, DueKind, firsts
 from coffeechat.interviews.models import (
     MET_STAGES,
     THANK_YOU_WITHIN,
     Interview,
+    Mode,
     NextStep,
     to_prepare,
     to_reflect,
@@ -81,27 +87,52 @@ def _interviews(user):
     )
 
 
-def meetings(user, today):
+def _until(today, until):
+    return max(until or today, today)
+
+
+def meetings(user, today, until=None, first=None):
     zone = user_zone(user)
     start = local_day_bounds(today, zone)[0]
-    end = local_day_bounds(today + datetime.timedelta(days=MEETING_DAYS_AHEAD), zone)[1]
-    rows = _interviews(user).filter(stage=S.SCHEDULED, starts_at__gte=start, starts_at__lt=end)
-    for interview in rows.order_by("starts_at"):
-        name = interview.contact.full_name
-        local = interview.starts_at.astimezone(zone)
+    last = max(_until(today, until), today + datetime.timedelta(days=MEETING_DAYS_AHEAD))
+    end = local_day_bounds(last, zone)[1]
+    rows = (
+        Interview.objects.filter(
+            owner=user, stage=S.SCHEDULED, starts_at__gte=start, starts_at__lt=end
+        )
+        .order_by("starts_at", "id")
+        .values_list(
+            "id",
+            "contact_id",
+            "contact__first_name",
+            "contact__last_name",
+            "starts_at",
+            "ends_at",
+            "mode",
+        )
+    )
+    modes = {key: label.lower() for key, label in Mode.choices}
+    url = url_pattern("interviews:detail")
+    for pk, contact_id, given, family, starts_at, ends_at, mode in firsts(
+        rows, lambda row: row[4].astimezone(zone).date(), today, first
+    ):
+        name = _name(given, family)
+        local = starts_at.astimezone(zone)
         yield DueItem(
             kind="meeting",
-            contact_id=interview.contact_id,
+            contact_id=contact_id,
             contact=name,
             due=local.date(),
-            title=f"Meet {name} at {local:%H:%M} ({interview.get_mode_display().lower()})",
-            url=reverse("interviews:detail", args=[interview.pk]),
-            starts_at=interview.starts_at,
-            ends_at=interview.ends_at,
+            title=f"Meet {name} at {local:%H:%M} ({modes.get(mode, mode)})",
+            url=url.format(pk),
+            starts_at=starts_at,
+            ends_at=ends_at,
         )
 
 
-def preparation(user, today):
+def preparation(user, today, until=None, first=None):
+    """Due today whatever ``until`` (the meeting ahead is on the list itself), and only
+    for meetings in the next two days, so there are never many."""
     zone = user_zone(user)
     moment = moment_for(today, zone)
     end = local_day_bounds(today + datetime.timedelta(days=PREPARE_DAYS_AHEAD), zone)[1]
@@ -124,17 +155,23 @@ def preparation(user, today):
         )
 
 
-def reflections(user, today):
+def _ended(user, rule):
+    return (
+        Interview.objects.filter(rule, owner=user)
+        .order_by("ends_at", "id")
+        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
+    )
+
+
+def reflections(user, today, until=None, first=None):
     zone = user_zone(user)
     moment = moment_for(today, zone)
     url = url_pattern("interviews:reflect")
-    rows = (
-        Interview.objects.filter(to_reflect(moment), owner=user)
-        .order_by("ends_at")
-        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
-    )
-    for pk, contact_id, first, last, ends_at in rows:
-        name = _name(first, last)
+    rows = _ended(user, to_reflect(moment))
+    for pk, contact_id, given, family, ends_at in firsts(
+        rows, lambda row: row[4].astimezone(zone).date(), today, first
+    ):
+        name = _name(given, family)
         yield DueItem(
             kind="reflect",
             contact_id=contact_id,
@@ -145,17 +182,15 @@ def reflections(user, today):
         )
 
 
-def thank_yous(user, today):
+def thank_yous(user, today, until=None, first=None):
     zone = user_zone(user)
     moment = moment_for(today, zone)
     url = url_pattern("interviews:detail")
-    rows = (
-        Interview.objects.filter(to_thank(moment), owner=user)
-        .order_by("ends_at")
-        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
-    )
-    for pk, contact_id, first, last, ends_at in rows:
-        name = _name(first, last)
+    rows = _ended(user, to_thank(moment))
+    for pk, contact_id, given, family, ends_at in firsts(
+        rows, lambda row: (row[4] + THANK_YOU_WITHIN).astimezone(zone).date(), today, first
+    ):
+        name = _name(given, family)
         deadline = ends_at + THANK_YOU_WITHIN
         if moment > deadline:
             title = f"Thank-you to {name} is overdue (it was due by {_short(deadline, zone)})"
@@ -171,10 +206,10 @@ def thank_yous(user, today):
         )
 
 
-def todos(user, today):
+def todos(user, today, until=None, first=None):
     rows = (
         NextStep.objects.filter(owner=user, done_at__isnull=True)
-        .filter(Q(due_date__lte=today) | Q(due_date__isnull=True))
+        .filter(Q(due_date__lte=_until(today, until)) | Q(due_date__isnull=True))
         .order_by("due_date", "id")
         .values_list(
             "id",
@@ -190,15 +225,42 @@ def todos(user, today):
     kinds = dict(NextStep.Category.choices)
     detail = url_pattern("interviews:detail")
     everything = reverse("interviews:todos")
-    for pk, kind, text, due_date, interview_id, contact_id, first, last in rows:
+    for pk, kind, text, due_date, interview_id, contact_id, given, family in firsts(
+        rows, lambda row: row[3] or today, today, first
+    ):
         yield DueItem(
             kind="todo",
             contact_id=contact_id,
-            contact=_name(first, last) if contact_id else "",
+            contact=_name(given, family) if contact_id else "",
             due=due_date or today,
             title=f"{kinds.get(kind, kind)}: {text}",
             # Each to-do has its own anchor, so each has its own calendar UID too.
             url=(detail.format(interview_id) if interview_id else everything) + f"#todo-{pk}",
+        )
+
+
+def planned(user, today, until=None, first=None):
+    if _until(today, until) <= today:
+        return
+    zone = user_zone(user)
+    url = url_pattern("interviews:detail")
+    rows = (
+        Interview.objects.filter(owner=user, stage=S.PLANNED)
+        .order_by("stage_changed_at", "id")
+        .values_list(
+            "id", "contact_id", "contact__first_name", "contact__last_name", "stage_changed_at"
+        )
+    )
+    # All of them wait, so all are coming up: the first few are the oldest.
+    for pk, contact_id, given, family, since in rows if first is None else rows[:first]:
+        name = _name(given, family)
+        yield DueItem(
+            kind="planned",
+            contact_id=contact_id,
+            contact=name,
+            due=since.astimezone(zone).date(),
+            title=f"Ask {name} for a conversation when you are ready",
+            url=url.format(pk),
         )
 
 
@@ -231,6 +293,7 @@ KINDS = [
     DueKind("prepare", "Preparation", 25),
     DueKind("reflect", "Reflection", 30),
     DueKind("todo", "Next step", 60),
+    DueKind("planned", "Planned conversation", 80, all_day=False, waits=True),
 ]
-PROVIDERS = [meetings, preparation, reflections, thank_yous, todos]
+PROVIDERS = [meetings, preparation, reflections, thank_yous, todos, planned]
 EVENTS = [meeting_events]

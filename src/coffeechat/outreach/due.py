@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact
-from coffeechat.due import DueItem, DueKind, priority
+from coffeechat.due import DueItem, DueKind, firsts, priority
 from coffeechat.links import url_pattern
 from coffeechat.outreach.followup import (
     FOLLOW_UP,
@@ -33,7 +33,12 @@ from coffeechat.zones import zone_named
 State = Message.State
 
 
-def follow_up_items(user, today: datetime.date) -> list[DueItem]:
+def follow_up_items(
+    user, today: datetime.date, until: datetime.date | None = None, first: int | None = None
+) -> list[DueItem]:
+    """The steps due by ``today``; with ``until``, also those that fall due by then if no
+    answer comes (the same rule, ``next_steps``, read on that day), worded as such."""
+    last_day = max(until or today, today)
     profile = Profile.for_user(user)
     tz = zone_named(profile.time_zone)
     wait_days, use_3b7 = profile.follow_up_after_days, profile.use_3b7
@@ -60,20 +65,24 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
             "field_key",
         )
     )
-    threads = []  # (request, what its follow-ups say)
-    for pk, sent_at, followed_up_at, answered, *contact, field_key in rows:
-        request = _Request(pk, sent_at, field_key, _Contact(*contact))
-        threads.append((request, followed_up_at, answered is not None))
-
-    pending = []  # (request, step)
-    for request, followed_up_at, answered in threads:
+    steps = []  # (row, step)
+    for row in rows:
+        _pk, sent_at, followed_up_at, answered, *_rest = row
         thread = Thread(
-            request_sent_on=_local_date(request.sent_at, tz),
+            request_sent_on=_local_date(sent_at, tz),
             follow_up_sent_on=_local_date(followed_up_at, tz) if followed_up_at else None,
-            replied=answered,
+            replied=answered is not None,
         )
-        for step in next_steps(thread, today, wait_days=wait_days, use_3b7=use_3b7):
-            pending.append((request, step))
+        for step in next_steps(thread, last_day, wait_days=wait_days, use_3b7=use_3b7):
+            steps.append((row, step))
+    # Asked for the first few of each part, only those are looked up and built: twice as
+    # many, as a second person may turn out to be missing (then the step is no item).
+    pending = [
+        (_Request(pk, sent_at, field_key, _Contact(*contact)), step)
+        for (pk, sent_at, _followed, _answered, *contact, field_key), step in firsts(
+            steps, lambda pair: pair[1].due, today, first and 2 * first
+        )
+    ]
 
     others = _People(
         _people_to_suggest(
@@ -91,25 +100,36 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
     for request, step in pending:
         contact = request.contact
         since = _short_date(_local_date(request.sent_at, tz), today)
+        ahead = step.due > today  # not due yet: it will be if no answer comes by then
         if step.kind == FOLLOW_UP:
-            title = f"Follow up with {contact.full_name} (no reply since {since})"
+            if ahead:
+                title = (
+                    f"Follow up with {contact.full_name} if they haven't answered by then "
+                    f"(asked {since})"
+                )
+            else:
+                title = f"Follow up with {contact.full_name} (no reply since {since})"
             url = f"{compose}?follow_up_to={request.pk}"
         elif step.kind == SECOND_CONTACT:
             second = _second_person(request, others)
             if second is None:
                 continue
-            title = (
-                f"Write to a second person at {contact.organization.name}: "
-                f"{_name(second)} (no reply from {contact.full_name} since {since})"
-            )
+            if ahead:
+                title = (
+                    f"Write to a second person at {contact.organization.name}, "
+                    f"{_name(second)}, if {contact.full_name} hasn't answered by then "
+                    f"(asked {since})"
+                )
+            else:
+                title = (
+                    f"Write to a second person at {contact.organization.name}: "
+                    f"{_name(second)} (no reply from {contact.full_name} since {since})"
+                )
             url = f"{compose}?contact={second['id']}"
         else:
             someone = _someone_else(request, others)
             if someone is None:
-                title = (
-                    f"No reply from {contact.full_name} after your follow-up: "
-                    "let it go and try someone else"
-                )
+                move = "let it go and try someone else"
             else:
                 where = (
                     f"at {contact.organization.name}"
@@ -117,10 +137,11 @@ def follow_up_items(user, today: datetime.date) -> list[DueItem]:
                     and someone["organization_id"] == contact.organization_id
                     else f"in {someone['field']}"
                 )
-                title = (
-                    f"No reply from {contact.full_name} after your follow-up: "
-                    f"try {_name(someone)} {where}"
-                )
+                move = f"try {_name(someone)} {where}"
+            if ahead:
+                title = f"If {contact.full_name} hasn't answered your follow-up by then, {move}"
+            else:
+                title = f"No reply from {contact.full_name} after your follow-up: {move}"
             url = message_url.format(request.pk)
         items.append(
             DueItem(

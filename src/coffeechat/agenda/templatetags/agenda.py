@@ -9,17 +9,24 @@ words the ``|date`` filter uses.
 from django import template
 from django.utils import dateformat
 
+from coffeechat.due import kinds
+
 register = template.Library()
 
 
 def due_rows(items, today) -> list[dict]:
     """One dict per item: its kind, ISO date, when it is due ("Today", "3 Nov · overdue",
-    "30 Dec 2025 · overdue", "Wed 5 Nov") and that state, its title and URL."""
+    "30 Dec 2025 · overdue", "Wed 5 Nov"; "Planned 3 Dec" for what waits) and that
+    state, its title and URL."""
     whens: dict = {}  # many items share a day: format each day once
+    waiting = {key for key, kind in kinds().items() if kind.waits}
     rows = []
     for item in items:
         due = item.due
-        if due not in whens:
+        if item.kind in waiting:
+            day = dateformat.format(due, "j M" if due.year == today.year else "j M Y")
+            state, when = "waiting", f"Planned {day}"
+        elif due not in whens:
             if due == today:
                 whens[due] = ("due-today", "Today")
             elif due < today:
@@ -31,7 +38,8 @@ def due_rows(items, today) -> list[dict]:
                     "",
                     dateformat.format(due, "D j M" if due.year == today.year else "D j M Y"),
                 )
-        state, when = whens[due]
+        if item.kind not in waiting:
+            state, when = whens[due]
         rows.append(
             {
                 "kind": item.kind,

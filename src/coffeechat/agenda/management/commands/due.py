@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 
 from coffeechat.agenda.sections import sections
 from coffeechat.commands import CoffeechatCommand
-from coffeechat.due import due_items
+from coffeechat.due import ahead, due_items
 from coffeechat.zones import local_today
 
 
@@ -27,6 +27,13 @@ class Command(CoffeechatCommand):
             "--json", action="store_true", help="print a JSON list of the items, nothing else"
         )
         parser.add_argument(
+            "--ahead",
+            action="store_true",
+            help="also what is coming up in the next six months, as the agenda page shows it "
+            "(follow-ups if no answer comes, meetings, next steps, check-ins, conversations "
+            "planned)",
+        )
+        parser.add_argument(
             "--today",
             metavar="YYYY-MM-DD",
             help="pretend today is this date (default: today in your profile's time zone)",
@@ -35,15 +42,22 @@ class Command(CoffeechatCommand):
     def handle(self, *args, **options):
         user = self.resolve_user(options)
         today = parse_day(options["today"]) if options["today"] else local_today(user)
-        items = due_items(user, today)
+        items = due_items(user, today, until=ahead(today) if options["ahead"] else None)
         if options["json"]:
             self.stdout.write(json.dumps([item.as_json() for item in items], indent=2))
             return
         if not items:
-            self.stdout.write(
-                f"Nothing is due on {today:%a %-d %b %Y}. When you send a request, a "
-                "follow-up shows up here if no answer comes."
-            )
+            if options["ahead"]:
+                self.stdout.write(
+                    f"Nothing is due on {today:%a %-d %b %Y} and nothing is coming up. Write "
+                    "to someone you'd like to learn from; if no answer comes, the follow-up "
+                    "shows up here."
+                )
+            else:
+                self.stdout.write(
+                    f"Nothing is due on {today:%a %-d %b %Y}. To see what is coming up, add "
+                    "--ahead."
+                )
             return
         self.stdout.write(f"Due on {today:%a %-d %b %Y}, most urgent first:")
         for section in sections(items, today):
