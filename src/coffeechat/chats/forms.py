@@ -222,7 +222,19 @@ def find_in_directory(text: str) -> VolunteerProfile | None:
     return found[0]
 
 
-class ThankYouForm(forms.Form):
+class OwnIds(forms.Form):
+    """A form that shares the request's page with others using the same field names
+    (the thread's body, the decline's reason): ids of its own, so labels stay unique."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ThankYouForm(OwnIds):
+    id_prefix = "thanks"
     body = forms.CharField(
         label="Your thank-you",
         max_length=2000,
@@ -230,7 +242,8 @@ class ThankYouForm(forms.Form):
     )
 
 
-class ReportForm(forms.Form):
+class ReportForm(OwnIds):
+    id_prefix = "report"
     reason = forms.ChoiceField(
         label="What happened", choices=ReportReason.choices, widget=forms.RadioSelect
     )
