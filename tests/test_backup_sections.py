@@ -120,6 +120,9 @@ LEFT_OUT = {
     "chats.ChatRequest": "a request between two people on the office's server, idem; an "
     "accepted one is in the student's backup as their contact and conversation",
     "chats.ChatMessage": "a message in a request's thread on the office's server, idem",
+    "chats.Debrief": "each side's private word after a meeting, on the office's server",
+    "chats.Report": "a report to the office's advisers: the server's database backup",
+    "chats.Block": "a block between two people of the network, idem",
     "notifications.Notification": "a notice of something that lives elsewhere, read or not",
     "notifications.Preferences": "which notices are emailed: the server's database backup",
     "community.PendingRoster": "a roster waiting for its confirmation",

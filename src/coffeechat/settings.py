@@ -268,6 +268,9 @@ NETWORK = env_bool("COFFEECHAT_NETWORK", False)
 # Limits that protect volunteers (docs/CAREER-OFFICE.md): requests a student may have
 # waiting for an answer at once. A volunteer's own monthly number is on their profile.
 NETWORK_OPEN_REQUESTS = env_int("COFFEECHAT_NETWORK_OPEN_REQUESTS", 3, minimum=1)
+# Days a conversation the student missed (their volunteer said they didn't come) takes
+# one of those places; 0: a missed conversation never limits anyone.
+NETWORK_NO_SHOW_DAYS = env_int("COFFEECHAT_NETWORK_NO_SHOW_DAYS", 30, minimum=0)
 
 LOGGING = {
     "version": 1,

@@ -4,10 +4,18 @@ tests/test_url_security.py walks these for every persona; a network URL missing 
 fails ``test_every_network_url_has_a_role_case``.
 """
 
+from coffeechat.chats.models import Report
 from coffeechat.community.access import EVERYONE
 from coffeechat.community.roles import Role
 
 A = Role.ADMINISTRATOR
+BOTH = {Role.STUDENT, Role.VOLUNTEER}
+
+
+def reported(w) -> Report:
+    """A report by the student about their request to the volunteer (both in health)."""
+    return Report.objects.create(request=w.chat, author=w.student, reason="unkind")
+
 
 # Pages anyone may open without an account (joining), and token pages.
 NETWORK_PUBLIC = {"community:signup", "community:claim"}
@@ -51,6 +59,12 @@ ROLE_URL_CASES = {
     "chats:reschedule": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
     "chats:cancel": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
     "chats:write": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT, Role.VOLUNTEER}),
+    "chats:debrief": (lambda w: {"pk": w.chat.pk}, BOTH),
+    "chats:thank": (lambda w: {"pk": w.chat.pk}, {Role.STUDENT}),
+    "chats:report_request": (lambda w: {"pk": w.chat.pk}, BOTH),
+    "chats:block": (lambda w: {"pk": w.chat.pk}, BOTH),
+    "chats:unblock": (lambda w: {"pk": w.chat.pk}, BOTH),
+    "chats:report": (lambda w: {"pk": reported(w).pk}, {Role.ADVISER, A}),
 }
 
 # URL namespaces that belong to the network: each of their URLs needs a case above.
@@ -67,6 +81,11 @@ AS_HOSTILE_OWNER = {
     "chats:reschedule": lambda w: {"pk": w.chat_to_admin.pk},
     "chats:cancel": lambda w: {"pk": w.chat_to_admin.pk},
     "chats:write": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:debrief": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:thank": lambda w: {"pk": w.chat_from_admin.pk},
+    "chats:report_request": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:block": lambda w: {"pk": w.chat_to_admin.pk},
+    "chats:unblock": lambda w: {"pk": w.chat_to_admin.pk},
 }
 
 # Personas of the walk (World attributes) and the role each stands for. The adviser of
@@ -82,6 +101,7 @@ PERSONAS = {
 OUT_OF_SCOPE = {
     ("other_adviser", "community:deactivate"),
     ("other_adviser", "community:reactivate"),
+    ("other_adviser", "chats:report"),  # the report is about two people in health
 }
 
 

@@ -6,8 +6,14 @@ from django.db import transaction
 
 from coffeechat.chats.models import ChatRequest
 from coffeechat.chats.notify import tell_expired, tell_reminder, tell_tomorrow
+from coffeechat.chats.notify_after import tell_how_it_went, tell_thank_you_due
+from coffeechat.interviews.models import due_to_thank
 
 BATCH = 500
+# A meeting is looked back on by the first run once the longest conversation would be
+# over; one that started longer ago than this (the worker was down for days) is left
+# alone rather than asked about late.
+AFTER_WINDOW = dt.timedelta(days=2)
 
 
 def tick(now: dt.datetime) -> tuple[int, int]:
@@ -25,6 +31,7 @@ def tick(now: dt.datetime) -> tuple[int, int]:
         for request in _load(expired):
             tell_expired(request)
     tell_tomorrows_meetings(now)
+    tell_after_meetings(now)
     return len(reminded), len(expired)
 
 
@@ -43,9 +50,23 @@ def tell_tomorrows_meetings(now: dt.datetime) -> int:
     return told
 
 
+def tell_after_meetings(now: dt.datetime) -> int:
+    """Once a meeting is over: ask both how it went, and remind the student of the
+    thank-you if it hasn't gone out (the interview's own rule, ``due_to_thank``). Each
+    meeting is claimed once, in the transaction that writes its notices."""
+    told = 0
+    with transaction.atomic():
+        ended = ChatRequest.claim_ended(now, AFTER_WINDOW)
+        for chat in _load(ended):
+            told += tell_how_it_went(chat)
+            if chat.interview is not None and due_to_thank(chat.interview, now):
+                told += tell_thank_you_due(chat)
+    return told
+
+
 def _load(ids: list[int]):
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         yield from ChatRequest.objects.filter(pk__in=chunk).select_related(
-            "student__profile", "volunteer__owner"
+            "student__profile", "volunteer__owner", "interview"
         )

@@ -1,11 +1,13 @@
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
 
 from coffeechat.chats import slots
-from coffeechat.chats.models import MAX_BODY, DeclineReason
+from coffeechat.chats.models import MAX_BODY, DeclineReason, Happened, ReportReason
 from coffeechat.chats.samples import Topic
+from coffeechat.community.models import VolunteerProfile
 from coffeechat.interviews.models import Mode
 from coffeechat.zones import BadLocalTime, aware
 
@@ -168,3 +170,86 @@ class PauseForm(forms.Form):
         if until > today + dt.timedelta(days=366):
             raise forms.ValidationError("Pause for at most a year; you can pause again then.")
         return until
+
+
+class DebriefForm(forms.Form):
+    happened = forms.ChoiceField(
+        label="Did the conversation happen?", choices=Happened.choices, widget=forms.RadioSelect
+    )
+    feedback = forms.CharField(
+        label="How did it go? (optional, only you see it)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class VolunteerDebriefForm(DebriefForm):
+    again = forms.BooleanField(label="I'm happy to talk with them again", required=False)
+    suggest = forms.CharField(
+        label="Someone else they could ask (optional)",
+        required=False,
+        max_length=300,
+        help_text="A name from the directory, or the address of their page there.",
+    )
+    suggestion_note = forms.CharField(
+        label="Why them (optional, the student sees it)", required=False, max_length=300
+    )
+
+    def clean_suggest(self) -> VolunteerProfile | None:
+        return find_in_directory(self.cleaned_data["suggest"])
+
+
+PAGE_ADDRESS = re.compile(r"/network/people/(\d{1,9})/")
+
+
+def find_in_directory(text: str) -> VolunteerProfile | None:
+    """The listed volunteer ``text`` names (their page's address, or their name)."""
+    text = text.strip()
+    if not text:
+        return None
+    listed = VolunteerProfile.objects.listed()
+    address = PAGE_ADDRESS.search(text + "/")
+    found = list(listed.filter(pk=int(address[1]))) if address else []
+    if not address:
+        found = list(listed.filter(name__iexact=text)[:2])
+    if not found:
+        raise forms.ValidationError("No one in the directory goes by that; check the name.")
+    if len(found) > 1:
+        raise forms.ValidationError(
+            "More than one person has that name: paste the address of their page instead."
+        )
+    return found[0]
+
+
+class OwnIds(forms.Form):
+    """A form that shares the request's page with others using the same field names
+    (the thread's body, the decline's reason): ids of its own, so labels stay unique."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ThankYouForm(OwnIds):
+    id_prefix = "thanks"
+    body = forms.CharField(
+        label="Your thank-you",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+
+class ReportForm(OwnIds):
+    id_prefix = "report"
+    reason = forms.ChoiceField(
+        label="What happened", choices=ReportReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label="Tell the advisers more (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

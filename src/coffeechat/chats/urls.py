@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.chats.views import answering, asking, meeting
+from coffeechat.chats.views import after, answering, asking, meeting, safety
 
 app_name = "chats"
 
@@ -17,4 +17,10 @@ urlpatterns = [
     path("<int:pk>/reschedule/", meeting.reschedule, name="reschedule"),
     path("<int:pk>/cancel/", meeting.cancel, name="cancel"),
     path("<int:pk>/messages/", meeting.write, name="write"),
+    path("<int:pk>/after/", after.debrief, name="debrief"),
+    path("<int:pk>/thank-you/", after.thank, name="thank"),
+    path("<int:pk>/report/", safety.report, name="report_request"),
+    path("<int:pk>/block/", safety.block, name="block"),
+    path("<int:pk>/unblock/", safety.unblock, name="unblock"),
+    path("reports/<int:pk>/", safety.report_detail, name="report"),
 ]

@@ -34,6 +34,9 @@ POLICY: dict[str, frozenset[Role]] = {
     "request.ask": frozenset({Role.STUDENT}),
     "request.answer": frozenset({Role.VOLUNTEER}),
     "request.view": frozenset({Role.STUDENT, Role.VOLUNTEER}),
+    # A report about a request: read (with its thread) by the advisers of the
+    # communities of the two people in it, and by administrators.
+    "report.read": frozenset({Role.ADVISER, Role.ADMINISTRATOR}),
 }
 
 
@@ -50,6 +53,11 @@ def can(user, action: str, target=None) -> bool:
         return False
     if action == "volunteer.deactivate" and target is not None:
         return Role.ADMINISTRATOR in roles or advises(user, target.owner)
+    if action == "report.read" and target is not None:
+        # ``target`` is a report (chats); ``people()`` are the two it is about.
+        return Role.ADMINISTRATOR in roles or any(
+            advises(user, person) for person in target.people()
+        )
     return True
 
 

@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     MEETING = "meeting", "A meeting tomorrow, or one that moved"
     THANK_YOU = "thank-you", "A thank-you due"
     MESSAGE = "message", "A message about a request"
+    REPORT = "report", "A report for the advisers (advisers only)"
 
 
 class Notification(Owned):

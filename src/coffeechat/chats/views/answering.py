@@ -20,6 +20,7 @@ from coffeechat.chats.forms import (
 from coffeechat.chats.lookup import request_for
 from coffeechat.chats.models import ChatRequest, RequestRefused
 from coffeechat.chats.notify import tell_accepted, tell_declined
+from coffeechat.chats.views.after import after_context
 from coffeechat.chats.views.meeting import own_zone
 from coffeechat.community.access import allowed
 from coffeechat.community.models import VolunteerProfile
@@ -54,7 +55,8 @@ def inbox(request):
 def detail(request, pk, accept_form=None, decline_form=None):
     chat = request_for(request.user, pk)
     is_volunteer = chat.volunteer.owner_id == request.user.pk
-    context = {
+    now = timezone.now()
+    context = after_context(chat, request.user, now) | {
         "chat": chat,
         "is_volunteer": is_volunteer,
         "proposed": [
@@ -69,7 +71,7 @@ def detail(request, pk, accept_form=None, decline_form=None):
         "thread": list(chat.messages.select_related("author")),
         "upcoming": chat.state == ChatRequest.State.ACCEPTED
         and chat.starts_at is not None
-        and chat.starts_at > timezone.now(),
+        and chat.starts_at > now,
         "others": (
             others_who_fit(chat)
             if not is_volunteer

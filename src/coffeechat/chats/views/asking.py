@@ -9,8 +9,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
 from coffeechat.chats.forms import AskForm
+from coffeechat.chats.limits import limit_words
 from coffeechat.chats.lookup import request_for
 from coffeechat.chats.models import SUBJECT, ChatRequest, RequestRefused, open_limit
+from coffeechat.chats.models.blocks import refuse_if_blocked
 from coffeechat.chats.notify import tell_new_request
 from coffeechat.chats.samples import Topic, sample_message
 from coffeechat.community.access import allowed
@@ -92,17 +94,32 @@ def ask(request, pk):
         report = check_draft(
             student_profile, channel="email", kind="request", subject=SUBJECT, body=body
         )
+    waiting = ChatRequest.objects.open().filter(student=request.user).count()
     context = {
         "volunteer": volunteer,
         "form": form,
+        "held_back": held_back(request.user, volunteer, waiting, now),
         "report": report,
         "subject": SUBJECT,
         "topics": Topic.choices,
         "topic": topic,
-        "waiting": ChatRequest.objects.open().filter(student=request.user).count(),
+        "waiting": waiting,
         "limit": open_limit(),
     }
     return render(request, "chats/ask.html", context)
+
+
+def held_back(student, volunteer: VolunteerProfile, waiting: int, now) -> str:
+    """Why sending will be refused, said before the student writes: a block, or the
+    limit with the missed conversations that count against it; "" when nothing holds."""
+    try:
+        refuse_if_blocked(student, volunteer.owner, volunteer.name)
+    except RequestRefused as refusal:
+        return str(refusal)
+    missed = ChatRequest.missed_by(student, now)
+    if missed and waiting + len(missed) >= open_limit():
+        return limit_words(open_limit(), waiting, missed)
+    return ""
 
 
 @allowed("request.ask")

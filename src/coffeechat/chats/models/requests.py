@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
+from coffeechat.chats.limits import limit_words, no_show_period, open_limit
+from coffeechat.chats.models.blocks import refuse_if_blocked
+from coffeechat.chats.refusal import RequestRefused
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.interviews.models import Mode
@@ -28,10 +31,6 @@ MIN_MINUTES, MAX_MINUTES = 15, 30  # the guide: ask for 15 to 30 minutes
 MAX_BODY = 3000
 # The checker judges a request as an email; its subject is ours, so it never asks for one.
 SUBJECT = "A request through our school's network"
-
-
-class RequestRefused(ValueError):
-    """A request that can't be made or answered now; the message is fit to show."""
 
 
 class DeclineReason(models.TextChoices):
@@ -52,8 +51,12 @@ DECLINE_WORDS = {
 }
 
 
-def open_limit() -> int:
-    return settings.NETWORK_OPEN_REQUESTS
+class Happened(models.TextChoices):
+    """Did the conversation happen? Each person says, after its time (``Debrief``)."""
+
+    MET = "met", "Yes, we talked"
+    NO_SHOW = "no-show", "No: they didn't come"
+    OFF = "off", "No: we called it off or moved it"
 
 
 class ChatRequestQuerySet(models.QuerySet):
@@ -92,6 +95,8 @@ class ChatRequest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # When the clock asked both how the meeting went (each accepted request once).
+    after_asked_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.CharField(max_length=12, choices=DeclineReason.choices, blank=True)
@@ -129,6 +134,12 @@ class ChatRequest(models.Model):
                 fields=["created_at"],
                 condition=models.Q(state="open", reminded_at__isnull=True),
                 name="chat_open_unreminded",
+            ),
+            # The day-before notice and the questions after the meeting look by time.
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(state="accepted"),
+                name="chat_accepted_start",
             ),
         ]
 
@@ -262,14 +273,14 @@ class ChatRequest(models.Model):
                 f"{profile.name} isn't taking requests right now. The directory's “taking "
                 "requests now” filter shows who is."
             )
+        refuse_if_blocked(student, profile.owner, profile.name)
         if cls.objects.open().filter(student=student, volunteer=profile).exists():
             raise RequestRefused(_ALREADY_OPEN)
         limit = open_limit()
-        if cls.objects.open().filter(student=student).count() >= limit:
-            raise RequestRefused(
-                f"You have {limit} requests waiting for an answer, the most at once. When one "
-                "is answered or expires (or you withdraw one), you can ask someone else."
-            )
+        waiting = cls.objects.open().filter(student=student).count()
+        missed = cls.missed_by(student, now)
+        if waiting + len(missed) >= limit:
+            raise RequestRefused(limit_words(limit, waiting, missed))
         if cls.count_received(profile, today) >= profile.monthly_capacity:
             raise RequestRefused(
                 f"{profile.name} has had all the requests they offer this month. Try again "
@@ -295,6 +306,24 @@ class ChatRequest(models.Model):
         """Refresh the volunteer's count for the month this request came in."""
         zone = slots.zone(self.volunteer.time_zone)
         self.count_received(self.volunteer, self.created_at.astimezone(zone).date())
+
+    @classmethod
+    def missed_by(cls, student, now: dt.datetime) -> list[dt.datetime]:
+        """The starts of the conversations ``student`` missed (their volunteer said so)
+        that still count against their limit at ``now``, earliest first."""
+        period = no_show_period()
+        if not period:
+            return []
+        return list(
+            cls.objects.filter(
+                student=student,
+                starts_at__gt=now - period,
+                debriefs__by_volunteer=True,
+                debriefs__happened=Happened.NO_SHOW,
+            )
+            .order_by("starts_at")
+            .values_list("starts_at", flat=True)
+        )
 
     # --- answering --------------------------------------------------------------------
     def _close(self, state: str, now: dt.datetime, **fields) -> bool:
@@ -465,6 +494,17 @@ class ChatRequest(models.Model):
         )
 
     @classmethod
+    def claim_ended(cls, now: dt.datetime, window: dt.timedelta) -> list[int]:
+        """Mark as asked-about the accepted meetings that started within ``window`` and
+        are over by ``now`` even at the longest length asked for; the ids this call
+        claimed, each once ever. An older one (the worker was down) is left unasked."""
+        return _claim(
+            "after_asked_at = %s",
+            "state = 'accepted' AND after_asked_at IS NULL AND starts_at <= %s AND starts_at > %s",
+            [now, now - dt.timedelta(minutes=MAX_MINUTES), now - window],
+        )
+
+    @classmethod
     def remind_quiet(cls, now: dt.datetime) -> list[int]:
         """Mark the open requests unanswered for 7 days as reminded; the ids this call
         claimed, each once ever."""
@@ -473,31 +513,6 @@ class ChatRequest(models.Model):
             "state = 'open' AND reminded_at IS NULL AND created_at <= %s AND expires_at > %s",
             [now, now - REMIND_AFTER, now],
         )
-
-
-class ChatMessage(models.Model):
-    """One message in a request's thread, between its student and its volunteer."""
-
-    request = models.ForeignKey(ChatRequest, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=2000)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-
-    def __str__(self):
-        return f"Message on {self.request}"
-
-    @classmethod
-    def post(cls, request: ChatRequest, author, body: str) -> "ChatMessage":
-        """Add to the thread; refused on a request that was withdrawn."""
-        body = body.strip()
-        if not body:
-            raise RequestRefused("Write something first.")
-        if request.state == ChatRequest.State.WITHDRAWN:
-            raise RequestRefused("This request was withdrawn, so its thread is closed.")
-        return cls.objects.create(request=request, author=author, body=body[:2000])
 
 
 _ALREADY_OPEN = (
