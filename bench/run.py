@@ -79,6 +79,15 @@ def parse_args(argv=None):
         help="time the career-office directory instead (--volunteers profiles)",
     )
     parser.add_argument("--volunteers", type=int, default=50_000)
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=0,
+        metavar="N",
+        help="time the network's requests instead: N requests (500,000 is the issue's "
+        "scale) from --students students to --volunteers volunteers",
+    )
+    parser.add_argument("--students", type=int, default=20_000)
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal fails")
     parser.add_argument(
         "--no-interviews",
@@ -325,8 +334,14 @@ def bare_csv_parse(data: bytes):
 
 def run(args):
     setup_django(args)
-    if args.network:
+    if args.network or args.requests:
         try:
+            if args.requests:
+                from bench.requests_run import run_requests
+
+                return run_requests(
+                    args, measure_page, count_queries, format_table, database_version, Result
+                )
             return run_network(args)
         finally:
             teardown_django()

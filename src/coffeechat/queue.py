@@ -20,7 +20,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from procrastinate.contrib.django import app
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +27,21 @@ log = logging.getLogger(__name__)
 def task(*args: Any, **kwargs: Any):
     """``@task(...)``: Procrastinate's, looked up when used (the app is a stand-in until
     Django is ready, and the real one after)."""
-    return app.task(*args, **kwargs)
+    return _app().task(*args, **kwargs)
 
 
 def periodic(*args: Any, **kwargs: Any):
     """``@periodic(cron=..., periodic_id=...)`` above ``@task``: run on a schedule by the
     worker; two workers never run the same moment twice."""
-    return app.periodic(*args, **kwargs)
+    return _app().periodic(*args, **kwargs)
+
+
+def _app():
+    # Procrastinate (and psycopg under it) take a tenth of a second to import: only the
+    # modules that declare tasks pay for it, so the console commands start without it.
+    from procrastinate.contrib.django import app
+
+    return app
 
 
 def in_process() -> bool:
@@ -51,6 +58,15 @@ def later(job: Callable, /, **kwargs: Any) -> None:
         transaction.on_commit(functools.partial(run_now, job, kwargs))
     else:
         job.defer(**kwargs)
+
+
+def later_many(job: Callable, /, kwargs_list: list[dict[str, Any]]) -> None:
+    """``later`` for many runs of one task: on the queue, one statement defers them all."""
+    if in_process():
+        for kwargs in kwargs_list:
+            transaction.on_commit(functools.partial(run_now, job, kwargs))
+    elif kwargs_list:
+        job.batch_defer(*kwargs_list)
 
 
 def run_now(job: Callable, kwargs: dict) -> None:

@@ -113,11 +113,25 @@ def fts5_operations(fts_table: str, table: str, columns: list[str]):
     spaces only, the text being folded already.
     """
     cols = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
     forward = [
         f"CREATE VIRTUAL TABLE {fts_table} USING fts5({cols}, content='{table}', "
         f"content_rowid='id', tokenize=\"unicode61 remove_diacritics 2\")",
+        *fts5_triggers(fts_table, table, columns),
+    ]
+    backward = [*_drop_triggers(fts_table), f"DROP TABLE IF EXISTS {fts_table}"]
+    return forward, backward
+
+
+def fts5_triggers(fts_table: str, table: str, columns: list[str]) -> list[str]:
+    """(Re)create the triggers that keep the index in step, and rebuild it.
+
+    Any later migration that makes SQLite rebuild ``table`` (adding a NOT NULL column,
+    altering one) drops these triggers with the old table: run this after it."""
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        *_drop_triggers(fts_table),
         f"CREATE TRIGGER {fts_table}_ai AFTER INSERT ON {table} BEGIN "
         f"INSERT INTO {fts_table}(rowid, {cols}) VALUES (new.id, {new}); END",
         f"CREATE TRIGGER {fts_table}_ad AFTER DELETE ON {table} BEGIN "
@@ -128,10 +142,10 @@ def fts5_operations(fts_table: str, table: str, columns: list[str]):
         f"INSERT INTO {fts_table}(rowid, {cols}) VALUES (new.id, {new}); END",
         f"INSERT INTO {fts_table}({fts_table}) VALUES ('rebuild')",
     ]
-    backward = [f"DROP TRIGGER IF EXISTS {fts_table}_{suffix}" for suffix in ("ai", "ad", "au")] + [
-        f"DROP TABLE IF EXISTS {fts_table}"
-    ]
-    return forward, backward
+
+
+def _drop_triggers(fts_table: str) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {fts_table}_{suffix}" for suffix in ("ai", "ad", "au")]
 
 
 def trigram_operations(table: str, columns: list[str]):

@@ -197,3 +197,37 @@ def test_the_student_can_withdraw_a_waiting_request(world):
     chat.refresh_from_db()
     assert chat.state == "withdrawn"
     ask(world)  # and ask again
+
+
+def test_a_volunteer_whose_month_is_full_leaves_the_taking_requests_filter_until_next_month(
+    world, clock
+):
+    VolunteerProfile.objects.filter(pk=world.profile.pk).update(monthly_capacity=1)
+    world.profile.refresh_from_db()
+    taking = VolunteerProfile.objects.taking_requests
+    assert world.profile in taking(NOW.date())
+    chat = ask(world, student=person("tia", "student"))
+    assert world.profile not in taking(NOW.date())
+    page = client_for(world.student).get(f"/network/people/{world.profile.pk}/")
+    assert "No requests left this month" in page.content.decode()
+    assert world.profile in taking(dt.date(2026, 4, 1))  # a new month, a new allowance
+    chat.withdraw()  # a withdrawn request gives its place back
+    assert world.profile in taking(NOW.date())
+
+
+def test_the_volunteer_page_says_how_many_requests_are_left_this_month(world):
+    ask(world)
+    page = client_for(world.student).get(f"/network/people/{world.profile.pk}/")
+    assert "Taking requests: 3 more this month" in page.content.decode()
+    own = client_for(world.volunteer).get("/network/profile/")
+    assert "with 3 still open this month" in own.content.decode()
+
+
+def test_a_deactivated_volunteer_closes_what_was_waiting_with_a_kind_word(world):
+    chat = ask(world)
+    world.profile.deactivate()
+    chat.refresh_from_db()
+    assert chat.state == "declined"
+    assert "no longer offering conversations" in chat.decline_words()
+    note = Notification.objects.filter(owner=world.student).latest("pk")
+    assert "can't meet this time" in note.subject

@@ -225,7 +225,7 @@ class ChatRequest(models.Model):
                 get_user_model().objects.select_for_update().filter(pk=student.pk).first()
                 profile = VolunteerProfile.objects.select_for_update().get(pk=volunteer.pk)
                 cls._check_limits(student, profile, now)
-                return cls.objects.create(
+                request = cls.objects.create(
                     student=student,
                     volunteer=profile,
                     topic=topic if topic in Topic.values else Topic.FIELD,
@@ -237,13 +237,16 @@ class ChatRequest(models.Model):
                     created_at=now,
                     expires_at=now + EXPIRES_AFTER,
                 )
+                request.recount_volunteer()
+                return request
         except IntegrityError:  # the same pair at the same moment: the first one stands
             raise RequestRefused(_ALREADY_OPEN) from None
 
     @classmethod
     def _check_limits(cls, student, profile: VolunteerProfile, now: dt.datetime) -> None:
         today = now.astimezone(slots.zone(profile.time_zone)).date()
-        if not profile.is_taking_requests(today) or not profile.joined:
+        offering = profile.is_active and profile.joined and profile.monthly_capacity > 0
+        if not offering or profile.is_paused(today):
             raise RequestRefused(
                 f"{profile.name} isn't taking requests right now. The directory's “taking "
                 "requests now” filter shows who is."
@@ -256,6 +259,16 @@ class ChatRequest(models.Model):
                 f"You have {limit} requests waiting for an answer, the most at once. When one "
                 "is answered or expires (or you withdraw one), you can ask someone else."
             )
+        if cls.count_received(profile, today) >= profile.monthly_capacity:
+            raise RequestRefused(
+                f"{profile.name} has had all the requests they offer this month. Try again "
+                "next month, or look for someone similar in the directory."
+            )
+
+    @classmethod
+    def count_received(cls, profile: VolunteerProfile, today: dt.date) -> int:
+        """Requests ``profile`` received in ``today``'s month (their time zone), withdrawn
+        ones left out; stored on the profile, where the directory's filter reads it."""
         month_start = dt.datetime.combine(
             today.replace(day=1), dt.time(), tzinfo=slots.zone(profile.time_zone)
         )
@@ -264,11 +277,13 @@ class ChatRequest(models.Model):
             .exclude(state=cls.State.WITHDRAWN)
             .count()
         )
-        if received >= profile.monthly_capacity:
-            raise RequestRefused(
-                f"{profile.name} has had all the requests they offer this month. Try again "
-                "next month, or look for someone similar in the directory."
-            )
+        profile.record_requests(today, received)
+        return received
+
+    def recount_volunteer(self) -> None:
+        """Refresh the volunteer's count for the month this request came in."""
+        zone = slots.zone(self.volunteer.time_zone)
+        self.count_received(self.volunteer, self.created_at.astimezone(zone).date())
 
     # --- answering --------------------------------------------------------------------
     def _close(self, state: str, now: dt.datetime, **fields) -> bool:
@@ -392,6 +407,7 @@ class ChatRequest(models.Model):
         now = now or timezone.now()
         if not self._close(self.State.WITHDRAWN, now, closed_at=now):
             raise RequestRefused("Only a request still waiting for an answer can be withdrawn.")
+        self.recount_volunteer()  # a withdrawn request gives the month's place back
 
     @classmethod
     def pause_and_decline(
@@ -404,8 +420,11 @@ class ChatRequest(models.Model):
         return declined
 
     @classmethod
-    def decline_all_waiting(cls, profile: VolunteerProfile, note: str = "", *, now=None) -> list:
-        """Decline every open request to ``profile`` as paused; the requests declined."""
+    def decline_all_waiting(
+        cls, profile: VolunteerProfile, note: str = "", *, now=None, gone: bool = False
+    ) -> list:
+        """Decline every open request to ``profile`` as paused (or, ``gone``, with only
+        ``note`` as the reason); the requests declined."""
         now = now or timezone.now()
         waiting = list(cls.objects.open().filter(volunteer=profile).select_related("student"))
         declined = []
@@ -415,7 +434,7 @@ class ChatRequest(models.Model):
                 now,
                 answered_at=now,
                 closed_at=now,
-                decline_reason=DeclineReason.PAUSED,
+                decline_reason=DeclineReason.OTHER if gone else DeclineReason.PAUSED,
                 decline_note=note.strip()[:1000],
             ):
                 declined.append(request)

@@ -3,7 +3,6 @@ the app, emailed as each person prefers). Keys make a step told twice one notice
 
 from django.urls import reverse
 
-from coffeechat.chats import ical
 from coffeechat.notifications.mail import absolute
 from coffeechat.notifications.models import Kind
 from coffeechat.notifications.notify import notify
@@ -40,7 +39,7 @@ def tell_accepted(request) -> None:
             key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
             attachment=(
                 "invite.ics",
-                ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
+                _invite(request, for_volunteer=for_volunteer, url=absolute(url)),
                 "text/calendar",
             ),
         )
@@ -60,7 +59,7 @@ def tell_moved(request, by) -> None:
             key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
             attachment=(
                 "invite.ics",
-                ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
+                _invite(request, for_volunteer=for_volunteer, url=absolute(url)),
                 "text/calendar",
             ),
         )
@@ -83,7 +82,7 @@ def tell_cancelled(request, by) -> None:
         key=f"request-{request.pk}-cancelled",
         attachment=(
             "invite.ics",
-            ical.invite(request, for_volunteer=for_volunteer, url=absolute(url)),
+            _invite(request, for_volunteer=for_volunteer, url=absolute(url)),
             "text/calendar",
         ),
     )
@@ -158,3 +157,11 @@ def tell_expired(request) -> None:
         url=request.get_absolute_url(),
         key=f"request-{request.pk}-expired",
     )
+
+
+def _invite(request, **kwargs) -> bytes:
+    # icalendar takes a few hundredths of a second to import: loaded when an invite is
+    # made, not by every console command (this module is loaded when Django starts).
+    from coffeechat.chats import ical
+
+    return ical.invite(request, **kwargs)

@@ -71,8 +71,13 @@ class Preferences(models.Model):
 
     @classmethod
     def for_user(cls, user) -> "Preferences":
-        found = cls.objects.filter(owner=user).first()
-        return found or cls(owner=user, emailed=list(Kind.values))
+        return cls.for_users([user])[user.pk]
+
+    @classmethod
+    def for_users(cls, users) -> dict[int, "Preferences"]:
+        """Each person's preferences by id, in one query; everything emailed by default."""
+        found = {p.owner_id: p for p in cls.objects.filter(owner__in=[u.pk for u in users])}
+        return {u.pk: found.get(u.pk) or cls(owner=u, emailed=list(Kind.values)) for u in users}
 
     def wants_email(self, kind: str) -> bool:
         return kind in self.emailed

@@ -19,6 +19,9 @@ STALE_AFTER = dt.timedelta(days=182)  # six months without confirming
 # Sent (profile=…) when a volunteer pauses, so what is waiting for them is answered too:
 # the request app declines it kindly. A pause must never leave people waiting.
 profile_paused = Signal()
+# Sent (profile=…) when the office deactivates a profile: the request app closes what is
+# waiting for that person with a kind word, so nobody waits on someone who has gone.
+profile_deactivated = Signal()
 
 
 class Audience(models.TextChoices):
@@ -59,6 +62,10 @@ PRIVATE = {"email", "phone"}
 FACETS = ["industries", "majors", "topics", "languages"]
 
 
+def first_of_month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
 def split_values(text: str) -> list[str]:
     seen: dict[str, str] = {}
     for part in (text or "").replace(";", ",").replace("\n", ",").split(","):
@@ -74,8 +81,12 @@ class VolunteerProfileQuerySet(models.QuerySet):
         return self.filter(is_active=True, joined=True)
 
     def taking_requests(self, today: dt.date):
+        """Listed, not paused, and with room left in this month's requests."""
         return self.listed().filter(
             models.Q(paused_until__isnull=True) | models.Q(paused_until__lte=today),
+            models.Q(requests_month__isnull=True)
+            | models.Q(requests_month__lt=first_of_month(today))
+            | models.Q(requests_this_month__lt=models.F("monthly_capacity")),
             monthly_capacity__gt=0,
         )
 
@@ -110,6 +121,10 @@ class VolunteerProfile(models.Model):
         help_text="0 means not taking requests.",
     )
     paused_until = models.DateField("not taking requests until", null=True, blank=True)
+    # How many requests came in during ``requests_month`` (its first day, in the
+    # volunteer's time zone), written by the request app each time that number changes.
+    requests_month = models.DateField(null=True, blank=True, editable=False)
+    requests_this_month = models.PositiveIntegerField(default=0, editable=False)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=64, blank=True)
     linkedin_url = HttpsURLField("LinkedIn URL", max_length=500, blank=True)
@@ -226,12 +241,26 @@ class VolunteerProfile(models.Model):
         return self.paused_until is not None and self.paused_until > today
 
     def is_taking_requests(self, today: dt.date) -> bool:
-        return self.is_active and not self.is_paused(today) and self.monthly_capacity > 0
+        return self.is_active and not self.is_paused(today) and self.capacity_left(today) > 0
+
+    def capacity_left(self, today: dt.date) -> int:
+        """Conversations still on offer in ``today``'s month."""
+        used = self.requests_this_month if self.requests_month == first_of_month(today) else 0
+        return max(self.monthly_capacity - used, 0)
+
+    def record_requests(self, month: dt.date, count: int) -> None:
+        """Store the month's request count (the request app counts; the directory reads)."""
+        self.requests_month, self.requests_this_month = first_of_month(month), count
+        type(self).objects.filter(pk=self.pk).update(
+            requests_month=self.requests_month, requests_this_month=count
+        )
 
     def deactivate(self) -> None:
-        self.is_active = False
-        self.deactivated_at = timezone.now()
-        self.save(update_fields=["is_active", "deactivated_at", "updated_at"])
+        with transaction.atomic():
+            self.is_active = False
+            self.deactivated_at = timezone.now()
+            self.save(update_fields=["is_active", "deactivated_at", "updated_at"])
+            profile_deactivated.send(sender=type(self), profile=self)
 
     def reactivate(self) -> None:
         self.is_active = True

@@ -17,6 +17,11 @@ def taking(profile, today) -> bool:
 
 
 @register.filter
+def left_this_month(profile, today) -> int:
+    return profile.capacity_left(today)
+
+
+@register.filter
 def stale(profile, now) -> bool:
     return profile.is_stale(now)
 

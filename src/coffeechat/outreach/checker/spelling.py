@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterable
 from functools import cache
 
+from . import wordcache
 from .findings import WARNING, Finding
 
 SPELLING = "spelling"
@@ -101,13 +102,9 @@ _lock = threading.Lock()
 
 @cache
 def _dictionary():
-    """pyspellchecker's English dictionary, loaded once (it takes a moment)."""
-    from spellchecker import SpellChecker
-
+    """pyspellchecker's English dictionary with our career words, loaded once."""
     with _lock:
-        checker = SpellChecker(language="en", distance=1)
-        checker.word_frequency.load_words(CAREER_WORDS)
-        return checker
+        return wordcache.load(CAREER_WORDS)
 
 
 def _known(word: str, extra: set[str]) -> bool:
