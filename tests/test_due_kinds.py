@@ -58,7 +58,9 @@ def test_an_unknown_kind_is_a_loud_error():
 
 def test_an_item_of_an_undeclared_kind_stops_the_agenda(owner, monkeypatch):
     stray = DueItem("nap", None, "", datetime.date(2026, 1, 1), "Sleep")
-    monkeypatch.setattr(due, "providers", lambda: [lambda user, today, until=None, first=None: [stray]])
+    monkeypatch.setattr(
+        due, "providers", lambda: [lambda user, today, until=None, first=None: [stray]]
+    )
     with pytest.raises(ImproperlyConfigured, match="'nap'"):
         due.due_items(owner, datetime.date(2026, 1, 1))
 
