@@ -24,11 +24,12 @@ Keeping in touch reads messages too, so it is the conversations app's (conversat
 
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat import ical
+from coffeechat.contacts.models import Contact
 from coffeechat.due import DueItem, DueKind, firsts
 from coffeechat.interviews.models import (
     MET_STAGES,
@@ -156,10 +157,17 @@ def preparation(user, today, until=None, first=None):
 
 
 def _ended(user, rule):
+    # The names by the contact's primary key, one lookup per row, rather than a join:
+    # PostgreSQL joined the few meetings due by reading every contact of the table.
+    name = Contact.objects.filter(pk=OuterRef("contact_id"))
     return (
         Interview.objects.filter(rule, owner=user)
+        .annotate(
+            given=Subquery(name.values("first_name")[:1]),
+            family=Subquery(name.values("last_name")[:1]),
+        )
         .order_by("ends_at", "id")
-        .values_list("id", "contact_id", "contact__first_name", "contact__last_name", "ends_at")
+        .values_list("id", "contact_id", "given", "family", "ends_at")
     )
 
 
