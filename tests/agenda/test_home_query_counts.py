@@ -47,8 +47,26 @@ def days(n):
 def fill(owner, copies):
     """``copies`` of every situation the agenda has a rule for, and of some it ignores."""
     Profile.objects.filter(owner=owner).update(time_zone="America/New_York", use_3b7=True)
+    volunteer = VolunteerProfile.objects.create(owner=owner, name=owner.username)
     for n in range(copies):
         _one_of_each(owner, n)
+        _conversations_given(volunteer, n)
+
+
+def _conversations_given(volunteer, n):
+    """The owner volunteers in the career office's network too: a student's request they
+    accepted, for tomorrow; one still waiting; one they declined."""
+    for state, starts in (("accepted", NOW + days(1)), ("open", None), ("declined", None)):
+        student = make_user(f"{volunteer.owner.username}-{state}-{n}")
+        ChatRequest.objects.create(
+            student=student,
+            volunteer=volunteer,
+            body="Could we talk for 20 minutes?",
+            state=state,
+            created_at=NOW - days(3),
+            expires_at=NOW + days(11),
+            starts_at=starts,
+        )
 
 
 def _one_of_each(owner, n):
@@ -192,6 +210,12 @@ def kinds_shown(html):
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
+
+
+@pytest.fixture(autouse=True)
+def network(settings):
+    """The career-office network on, so a volunteer's conversations are due too."""
+    settings.NETWORK = True
 
 
 def test_every_kind_of_due_item_is_on_the_home_page(owner, owner_client, frozen):

@@ -27,7 +27,10 @@ def test_the_inbox_lists_what_waits_and_only_the_volunteer_sees_it(world):
     page = client_for(world.volunteer).get("/network/requests/inbox/").content.decode()
     assert "Sam Student" in page and f"/network/requests/{chat.pk}/" in page
     detail = client_for(world.volunteer).get(f"/network/requests/{chat.pk}/").content.decode()
-    assert "Tue 3 Mar, 18:00 their time (23:00 yours)" in detail
+    # Worded for the reader: the volunteer's own clock is "yours" on their page.
+    assert "Tue 3 Mar, 23:00 their time (18:00 yours)" in detail
+    mine = client_for(world.student).get(f"/network/requests/{chat.pk}/").content.decode()
+    assert "Tue 3 Mar, 18:00 their time (23:00 yours)" in mine
     assert client_for(world.student).get("/network/requests/inbox/").status_code == 403
 
 
@@ -81,6 +84,14 @@ def test_accepting_a_proposed_time_schedules_it_for_both(
         "sam@students.example.edu": "Europe/London",
         "vera@alumni.example": "America/New_York",
     }
+    plain = {
+        m["To"]: next(p for p in m.walk() if p.get_content_type() == "text/plain")
+        .get_payload(decode=True)
+        .decode()
+        for m in received
+    }
+    assert "Thu 5 Mar, 18:00 their time (23:00 yours)" in plain["sam@students.example.edu"]
+    assert "Thu 5 Mar, 23:00 their time (18:00 yours)" in plain["vera@alumni.example"]
 
 
 def test_a_volunteer_asked_for_their_time_offers_one_on_their_own_clock(world):
@@ -173,3 +184,14 @@ def test_a_meeting_can_not_be_set_in_the_past(world):
         )
     assert "already passed" in page.content.decode()
     assert ChatRequest.objects.get(pk=chat.pk).is_open
+
+
+def test_the_volunteer_sees_the_name_the_student_gave_coffeechat(world):
+    # An account made with `coffeechat createuser --name` has its name on the profile only,
+    # and a student may change it there later.
+    world.student.profile.name = "Samira Stone"
+    world.student.profile.save()
+    chat = waiting(world)
+    inbox = client_for(world.volunteer).get("/network/requests/inbox/").content.decode()
+    assert "Samira Stone" in inbox and "Sam Student" not in inbox
+    assert chat.student_name() == "Samira Stone"

@@ -44,7 +44,7 @@ def tell_tomorrows_meetings(now: dt.datetime) -> int:
         state=ChatRequest.State.ACCEPTED,
         starts_at__gt=now + dt.timedelta(hours=1),
         starts_at__lte=now + dt.timedelta(hours=24),
-    ).select_related("student", "volunteer__owner")
+    ).select_related("student__profile", "volunteer__owner")
     for request in upcoming:
         told += tell_tomorrow(request)
     return told
@@ -68,5 +68,5 @@ def _load(ids: list[int]):
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         yield from ChatRequest.objects.filter(pk__in=chunk).select_related(
-            "student", "volunteer__owner", "interview"
+            "student__profile", "volunteer__owner", "interview"
         )

@@ -78,7 +78,7 @@ class AcceptForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.chat = request
         self.fields["time"].choices = [
-            (start.strftime("%Y-%m-%dT%H:%MZ"), request.label(start))
+            (start.strftime("%Y-%m-%dT%H:%MZ"), request.label(start, for_volunteer=True))
             for start in request.proposed_starts()
         ]
 

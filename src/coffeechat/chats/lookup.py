@@ -10,7 +10,7 @@ from coffeechat.community.access import require
 
 def request_for(user, pk, *, as_volunteer: bool | None = None) -> ChatRequest:
     """The request ``pk`` if ``user`` is in it (as the volunteer, the student, or either)."""
-    found = ChatRequest.objects.select_related("volunteer__owner", "student", "interview")
+    found = ChatRequest.objects.select_related("volunteer__owner", "student__profile", "interview")
     try:
         request = found.get(pk=int(pk))
     except (ChatRequest.DoesNotExist, ValueError, TypeError):

@@ -24,7 +24,6 @@ def tell_new_request(request) -> None:
 
 def tell_accepted(request) -> None:
     url = request.get_absolute_url()
-    when_student = request.label(request.starts_at)
     for user, for_volunteer, subject in (
         (request.student, False, f"{request.volunteer.name} said yes"),
         (request.volunteer.owner, True, f"Your conversation with {request.student_name()}"),
@@ -33,8 +32,9 @@ def tell_accepted(request) -> None:
             user,
             Kind.ANSWER if not for_volunteer else Kind.MEETING,
             subject,
-            f"The conversation is set for {when_student}. The invite is attached; "
-            "it is in your coffeechat calendar too.",
+            "The conversation is set for "
+            f"{request.label(request.starts_at, for_volunteer=for_volunteer)}. The invite is "
+            "attached; it is in your coffeechat calendar too.",
             url=url,
             key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
             attachment=(
@@ -53,7 +53,7 @@ def tell_moved(request, by) -> None:
         notify(
             user,
             Kind.MEETING,
-            f"New time: {request.label(request.starts_at)}",
+            f"New time: {request.label(request.starts_at, for_volunteer=for_volunteer)}",
             f"{mover} moved the conversation. The updated invite is attached.",
             url=url,
             key=f"request-{request.pk}-meeting-{request.sequence}-{user.pk}",
@@ -106,15 +106,16 @@ def tell_message(message) -> None:
 def tell_tomorrow(request) -> int:
     """Both hear the day before; the number of notices made now (0 when told already)."""
     made = 0
-    for user, other in (
-        (request.student, request.volunteer.name),
-        (request.volunteer.owner, request.student_name()),
+    for user, other, for_volunteer in (
+        (request.student, request.volunteer.name, False),
+        (request.volunteer.owner, request.student_name(), True),
     ):
         notice = notify(
             user,
             Kind.MEETING,
             f"Tomorrow: your conversation with {other}",
-            f"{request.label(request.starts_at)}. If something comes up, move it or call it "
+            f"{request.label(request.starts_at, for_volunteer=for_volunteer)}. If something "
+            "comes up, move it or call it "
             "off from the request's page so they aren't left waiting.",
             url=request.get_absolute_url(),
             key=f"request-{request.pk}-tomorrow-{request.sequence}-{user.pk}",

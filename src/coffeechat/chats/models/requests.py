@@ -159,15 +159,26 @@ class ChatRequest(models.Model):
         return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
 
     def student_name(self) -> str:
+        """The name the student gave coffeechat (their profile's, which they can edit),
+        else their account's. Lists load it with ``select_related("student__profile")``."""
         student = self.student
-        return student.get_full_name() or student.get_username()
+        try:
+            name = student.profile.name.strip()
+        except Profile.DoesNotExist:
+            name = ""
+        return name or student.get_full_name() or student.get_username()
 
     def proposed_starts(self) -> list[dt.datetime]:
         starts = [slots.parse_key(key) for key in self.proposed or []]
         return [start for start in starts if start is not None]
 
-    def label(self, starts_at: dt.datetime) -> str:
-        return slots.both_clocks(starts_at, self.volunteer.time_zone, self.student_time_zone)
+    def label(self, starts_at: dt.datetime, *, for_volunteer: bool = False) -> str:
+        """A start on both clocks, worded for its reader: "their time" is the other
+        person's, "yours" the reader's own."""
+        theirs, yours = self.volunteer.time_zone, self.student_time_zone
+        if for_volunteer:
+            theirs, yours = yours, theirs
+        return slots.both_clocks(starts_at, theirs, yours)
 
     def decline_words(self) -> str:
         words = DECLINE_WORDS.get(self.decline_reason, "")
@@ -455,7 +466,9 @@ class ChatRequest(models.Model):
         """Decline every open request to ``profile`` as paused (or, ``gone``, with only
         ``note`` as the reason); the requests declined."""
         now = now or timezone.now()
-        waiting = list(cls.objects.open().filter(volunteer=profile).select_related("student"))
+        waiting = list(
+            cls.objects.open().filter(volunteer=profile).select_related("student__profile")
+        )
         declined = []
         for request in waiting:
             if request._close(

@@ -34,7 +34,7 @@ def inbox(request):
     profile = VolunteerProfile.objects.filter(owner=request.user).first()
     waiting, answered = [], []
     if profile is not None:
-        mine = ChatRequest.objects.filter(volunteer=profile).select_related("student")
+        mine = ChatRequest.objects.filter(volunteer=profile).select_related("student__profile")
         waiting = list(mine.filter(state=ChatRequest.State.OPEN).order_by("created_at", "id"))
         answered = list(
             mine.exclude(state=ChatRequest.State.OPEN).order_by("-created_at", "-id")[
@@ -59,8 +59,10 @@ def detail(request, pk, accept_form=None, decline_form=None):
     context = after_context(chat, request.user, now) | {
         "chat": chat,
         "is_volunteer": is_volunteer,
-        "proposed": [chat.label(start) for start in chat.proposed_starts()],
-        "when": chat.label(chat.starts_at) if chat.starts_at else "",
+        "proposed": [
+            chat.label(start, for_volunteer=is_volunteer) for start in chat.proposed_starts()
+        ],
+        "when": chat.label(chat.starts_at, for_volunteer=is_volunteer) if chat.starts_at else "",
         "accept_form": accept_form or AcceptForm(request=chat),
         "decline_form": decline_form or DeclineForm(),
         "reschedule_form": RescheduleForm(zone_name=own_zone(chat, request.user)),
