@@ -42,6 +42,7 @@ def tab(page, name):
 
 def fits_the_screen(page):
     """Nothing on the page is wider than the window: no sideways scrolling of the page."""
+    page.wait_for_load_state("load")  # measured with the style sheet applied
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"{page.url} is {overflow}px wider than the screen"
 
@@ -145,6 +146,8 @@ def test_a_new_student_walks_the_whole_journey(page, db, size):
         go(page, "Interviews")
         page.get_by_role("table").get_by_role("link", name="José Núñez").click()
         page.get_by_role("button", name="Take notes").click()
+        # Type once the page has loaded (its scripts, which save as one types, with it).
+        page.wait_for_load_state("load")
         page.get_by_label("Other notes").press_sequentially("Suggested I talk to Priya")
         # Saved as typed: the status line says so (a busy machine may take a while).
         expect(page.locator("#notes-status")).to_contain_text("Saved at", timeout=30_000)
