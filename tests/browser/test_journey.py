@@ -204,3 +204,21 @@ def test_a_new_student_walks_the_whole_journey(page, db, size):
         expect(page.locator("#notes")).to_contain_text("Leads risk models for small banks.")
         expect(page.locator("#keep-in-touch")).to_contain_text("Next check-in")
         fits_the_screen(page)
+
+        # At the end of the journey nothing is due today, and home says what comes next:
+        # the conversation planned with Priya, and José's check-in, with its date.
+        go(page, "Home")
+        expect(page.locator("#nothing-today")).to_be_visible()
+        coming = page.locator("#due")
+        expect(coming.get_by_role("heading", name="Coming up")).to_be_visible()
+        expect(coming).to_contain_text("Priya Raman")
+        expect(coming.locator('li.due-item[data-kind="keep-in-touch"]')).to_contain_text(
+            "José Núñez"
+        )
+        expect(page.locator("#nothing-due")).to_have_count(0)
+        fits_the_screen(page)
+        page.locator("#whole-agenda").get_by_role("link", name="Your whole agenda").click()
+        expect(page.locator("#due-upcoming")).to_contain_text("Coming up (2)")
+        fits_the_screen(page)
+        page.get_by_role("link", name="Put this list in your calendar").click()
+        expect(page.get_by_role("button", name="Copy address")).to_be_visible()
