@@ -132,6 +132,20 @@
   document.querySelectorAll("form").forEach(function (form) {
     if (tracked(form)) restore(form);
   });
+  // Text typed before the scripts ran (a quick typist on a slow page) or brought back
+  // from the stash: once htmx listens (it starts on DOMContentLoaded, before this), tell
+  // the live parts, such as the message checker, that the form changed.
+  document.addEventListener("DOMContentLoaded", function () {
+    window.setTimeout(function () {
+      document.querySelectorAll("form").forEach(function (form) {
+        if (!tracked(form)) return;
+        var typed = typedFields(form).filter(function (el) { return el.value !== el.defaultValue; });
+        if (!typed.length) return;
+        if (!edited.has(form)) edited.set(form, 1);
+        typed[0].dispatchEvent(new Event("change", {bubbles: true}));
+      });
+    }, 0);
+  });
   document.addEventListener("input", function (event) {
     var form = event.target.form;
     if (!tracked(form) || typedFields(form).indexOf(event.target) < 0) return;
