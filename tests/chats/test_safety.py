@@ -99,3 +99,25 @@ def test_a_block_stops_requests_and_messages_both_ways_until_the_blocker_lifts_i
     volunteer.post(f"/network/requests/{chat.pk}/unblock/")
     assert not Block.objects.exists()
     assert ask(world).is_open
+
+
+def test_a_volunteers_page_leaves_out_the_ask_while_a_block_stands_and_says_which_way(world):
+    world.profile.monthly_capacity = 5
+    world.profile.save()
+    student = client_for(world.student)
+    ask_link = f'href="/network/requests/ask/{world.profile.pk}/"'
+    assert ask_link in student.get(world.profile.get_absolute_url()).content.decode()
+
+    Block.block(world.volunteer, world.student)
+    page = student.get(world.profile.get_absolute_url()).content.decode()
+    assert ask_link not in page
+    assert "Vera Núñez has blocked new requests and messages from you" in page
+
+    Block.unblock(world.volunteer, world.student)
+    Block.block(world.student, world.volunteer)
+    page = student.get(world.profile.get_absolute_url()).content.decode()
+    assert ask_link not in page
+    assert "You blocked Vera Núñez" in page and "lift the block" in page
+
+    Block.unblock(world.student, world.volunteer)
+    assert ask_link in student.get(world.profile.get_absolute_url()).content.decode()

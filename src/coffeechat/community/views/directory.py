@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coffeechat.community.access import allowed, can, require
 from coffeechat.community.answering import answer_rate
+from coffeechat.community.blocking import block_between
 from coffeechat.community.directory import Filters, attach, search
 from coffeechat.community.forms import DirectoryForm
 from coffeechat.community.models import VolunteerProfile
@@ -60,6 +61,11 @@ def _profile_for(request, pk):
 def volunteer(request, pk):
     profile = _profile_for(request, pk)
     (result,) = attach([profile])
+    is_self = profile.owner_id == request.user.pk
+    is_student = Role.STUDENT in roles_of(request.user)
+    i_blocked, they_blocked = (
+        block_between(request.user, profile.owner) if is_student and not is_self else (False, False)
+    )
     context = {
         "profile": profile,
         "result": result,
@@ -67,8 +73,11 @@ def volunteer(request, pk):
         "answer_rate": answer_rate(profile),
         "saved": saved_contact(request.user, profile),
         "can_deactivate": can(request.user, "volunteer.deactivate", profile),
-        "is_self": profile.owner_id == request.user.pk,
-        "is_student": Role.STUDENT in roles_of(request.user),
+        "is_self": is_self,
+        "is_student": is_student,
+        # A block either way leaves out the Ask, and the page says which way it runs.
+        "i_blocked": i_blocked,
+        "they_blocked": they_blocked,
         "now": timezone.now(),
         "today": timezone.localdate(),
     }
