@@ -69,3 +69,23 @@ def test_both_hear_the_day_before_once_and_again_if_it_moves(world):
         "Tomorrow: your conversation with Vera Núñez",
         "Tomorrow: your conversation with Sam Student",
     }
+
+
+def _queries_to_expire(world, students: int, start: dt.datetime) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for index in range(students):
+        student = person(f"s{start.day}x{index}", "student", name=f"Student {index}")
+        open_request(student, world.profile, created_at=start)
+    with CaptureQueriesContext(connection) as queries:
+        assert tick(start + 14 * DAY) == (0, students)
+    return len(queries)
+
+
+def test_the_clock_tells_many_expiries_in_as_many_queries_as_a_few(world, settings):
+    settings.EMAIL_HOST = ""
+    few = _queries_to_expire(world, 2, NOW - 40 * DAY)
+    many = _queries_to_expire(world, 9, NOW - 20 * DAY)
+    assert many == few
+    assert Notification.objects.filter(kind="expiry").count() == 11

@@ -5,9 +5,10 @@ import datetime as dt
 from django.db import transaction
 
 from coffeechat.chats.models import ChatRequest
-from coffeechat.chats.notify import tell_expired, tell_reminder, tell_tomorrow
-from coffeechat.chats.notify_after import tell_how_it_went, tell_thank_you_due
+from coffeechat.chats.notify import expired_notice, reminder_notice, tomorrow_notices
+from coffeechat.chats.notify_after import how_it_went_notices, thank_you_notice
 from coffeechat.interviews.models import due_to_thank
+from coffeechat.notifications.notify import notify_all
 
 BATCH = 500
 # A meeting is looked back on by the first run once the longest conversation would be
@@ -21,15 +22,16 @@ def tick(now: dt.datetime) -> tuple[int, int]:
 
     Each step claims and tells in one transaction (the notices, and on PostgreSQL the
     mail jobs, are rows in the same database): a worker killed halfway leaves nothing
-    claimed, and the next run does it all, once."""
+    claimed, and the next run does it all, once. Notices go out a batch at a time, in a
+    few queries each, so a run over many requests stays short."""
     with transaction.atomic():
         reminded = ChatRequest.remind_quiet(now)
-        for request in _load(reminded):
-            tell_reminder(request)
+        for batch in _batches(reminded):
+            notify_all([reminder_notice(request) for request in batch])
     with transaction.atomic():
         expired = ChatRequest.expire_overdue(now)
-        for request in _load(expired):
-            tell_expired(request)
+        for batch in _batches(expired):
+            notify_all([expired_notice(request) for request in batch])
     tell_tomorrows_meetings(now)
     tell_after_meetings(now)
     return len(reminded), len(expired)
@@ -39,15 +41,13 @@ def tell_tomorrows_meetings(now: dt.datetime) -> int:
     """A word to both people the day before (a meeting starting in the next 24 hours, at
     least an hour away). The notice's key carries the meeting's sequence, so each time
     it is set is told once however often this runs, and a moved meeting is told again."""
-    told = 0
     upcoming = ChatRequest.objects.filter(
         state=ChatRequest.State.ACCEPTED,
         starts_at__gt=now + dt.timedelta(hours=1),
         starts_at__lte=now + dt.timedelta(hours=24),
     ).select_related("student__profile", "volunteer__owner")
-    for request in upcoming:
-        told += tell_tomorrow(request)
-    return told
+    notices = [notice for request in upcoming for notice in tomorrow_notices(request)]
+    return _told(notices)
 
 
 def tell_after_meetings(now: dt.datetime) -> int:
@@ -57,16 +57,27 @@ def tell_after_meetings(now: dt.datetime) -> int:
     told = 0
     with transaction.atomic():
         ended = ChatRequest.claim_ended(now, AFTER_WINDOW)
-        for chat in _load(ended):
-            told += tell_how_it_went(chat)
-            if chat.interview is not None and due_to_thank(chat.interview, now):
-                told += tell_thank_you_due(chat)
+        for batch in _batches(ended):
+            notices = []
+            for chat in batch:
+                notices += how_it_went_notices(chat)
+                if chat.interview is not None and due_to_thank(chat.interview, now):
+                    notices.append(thank_you_notice(chat))
+            told += _told(notices)
     return told
 
 
-def _load(ids: list[int]):
+def _told(notices) -> int:
+    """Tell ``notices`` at once; how many were new (not told before)."""
+    return sum(row is not None for row in notify_all(notices)) if notices else 0
+
+
+def _batches(ids: list[int]):
+    """The requests of ``ids``, loaded ``BATCH`` at a time with the people they name."""
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        yield from ChatRequest.objects.filter(pk__in=chunk).select_related(
-            "student__profile", "volunteer__owner", "interview"
+        yield list(
+            ChatRequest.objects.filter(pk__in=chunk).select_related(
+                "student__profile", "volunteer__owner", "interview"
+            )
         )

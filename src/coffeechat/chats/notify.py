@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from coffeechat.notifications.mail import absolute
 from coffeechat.notifications.models import Kind
-from coffeechat.notifications.notify import notify
+from coffeechat.notifications.notify import Notice, notify
 
 
 def tell_new_request(request) -> None:
@@ -103,14 +103,10 @@ def tell_message(message) -> None:
     )
 
 
-def tell_tomorrow(request) -> int:
-    """Both hear the day before; the number of notices made now (0 when told already)."""
-    made = 0
-    for user, other, for_volunteer in (
-        (request.student, request.volunteer.name, False),
-        (request.volunteer.owner, request.student_name(), True),
-    ):
-        notice = notify(
+def tomorrow_notices(request) -> list[Notice]:
+    """What both hear the day before (the clock tells many at once)."""
+    return [
+        Notice(
             user,
             Kind.MEETING,
             f"Tomorrow: your conversation with {other}",
@@ -120,8 +116,11 @@ def tell_tomorrow(request) -> int:
             url=request.get_absolute_url(),
             key=f"request-{request.pk}-tomorrow-{request.sequence}-{user.pk}",
         )
-        made += notice is not None
-    return made
+        for user, other, for_volunteer in (
+            (request.student, request.volunteer.name, False),
+            (request.volunteer.owner, request.student_name(), True),
+        )
+    ]
 
 
 def tell_declined(request) -> None:
@@ -137,8 +136,8 @@ def tell_declined(request) -> None:
     )
 
 
-def tell_reminder(request) -> None:
-    notify(
+def reminder_notice(request) -> Notice:
+    return Notice(
         request.volunteer.owner,
         Kind.REMINDER,
         f"{request.student_name()} is still waiting for your answer",
@@ -148,8 +147,8 @@ def tell_reminder(request) -> None:
     )
 
 
-def tell_expired(request) -> None:
-    notify(
+def expired_notice(request) -> Notice:
+    return Notice(
         request.student,
         Kind.EXPIRY,
         f"Your request to {request.volunteer.name} has closed",

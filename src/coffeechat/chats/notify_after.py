@@ -4,17 +4,13 @@ reaches the advisers. Keys make each told once."""
 
 from coffeechat.chats.slots import zone
 from coffeechat.notifications.models import Kind
-from coffeechat.notifications.notify import notify
+from coffeechat.notifications.notify import Notice, notify
 
 
-def tell_how_it_went(chat) -> int:
-    """Ask both, privately, whether the conversation happened; the notices made now."""
-    made = 0
-    for user, other in (
-        (chat.student, chat.volunteer.name),
-        (chat.volunteer.owner, chat.student_name()),
-    ):
-        notice = notify(
+def how_it_went_notices(chat) -> list[Notice]:
+    """Both are asked, privately, whether the conversation happened."""
+    return [
+        Notice(
             user,
             Kind.MEETING,
             f"Did your conversation with {other} happen?",
@@ -23,15 +19,18 @@ def tell_how_it_went(chat) -> int:
             url=chat.get_absolute_url() + "#after",
             key=f"request-{chat.pk}-after-{user.pk}",
         )
-        made += notice is not None
-    return made
+        for user, other in (
+            (chat.student, chat.volunteer.name),
+            (chat.volunteer.owner, chat.student_name()),
+        )
+    ]
 
 
-def tell_thank_you_due(chat) -> int:
-    """Remind the student, once, that the thank-you is due within a day."""
+def thank_you_notice(chat) -> Notice:
+    """The student's one reminder that the thank-you is due within a day."""
     deadline = chat.interview.thank_you_deadline.astimezone(zone(chat.student_time_zone))
     due = deadline.strftime("%-d %b, %H:%M")
-    notice = notify(
+    return Notice(
         chat.student,
         Kind.THANK_YOU,
         f"Thank {chat.volunteer.name} by {due}",
@@ -40,7 +39,6 @@ def tell_thank_you_due(chat) -> int:
         url=chat.get_absolute_url() + "#thank-you",
         key=f"request-{chat.pk}-thank-you",
     )
-    return int(notice is not None)
 
 
 def tell_suggestion(debrief) -> None:
