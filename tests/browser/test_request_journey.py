@@ -1,7 +1,9 @@
 """A request for a conversation in two real browsers, a student's and a volunteer's, with
 the clock moved between the steps: ask (a sample, the checker live, proposed times) →
 the day-7 reminder → accept a proposed time → the meeting in both agendas, .ics invites
-and calendar feeds → the meeting passes; and ask → a kind decline; and ask → expiry.
+and calendar feeds → the meeting passes → both say it happened (the volunteer with how it
+went) → the thank-you, drafted and sent in the thread; and ask → a kind decline; and ask →
+expiry.
 
 The live server runs in this process, so time-machine moves its clock too; the request
 clock (the worker's periodic task) is run directly at each moved moment.
@@ -29,6 +31,10 @@ MOMENT = dt.datetime(2026, 3, 2, 14, 0, tzinfo=dt.UTC)
 DAY = dt.timedelta(days=1)
 BLANK = "[your question about the field]"
 FILLED = "how the first years of night shifts shaped the way you work now"
+THANKS = (
+    "Dear Vera, thank you for our talk on Thursday. I keep coming back to your answer about "
+    "night shifts, and I have asked my adviser about shadowing at a clinic. With thanks, Sam"
+)
 
 
 @pytest.fixture
@@ -241,8 +247,33 @@ def test_ask_remind_accept_and_meet(signed_in, people, clock, width):
     expect(sam.get_by_text("Thank Vera Núñez by")).to_be_visible()
     vera.goto("/agenda/")
     expect(vera.get_by_text("Talk with Sam Student")).to_have_count(0)
-    # Still to come in this walk (issue 13's "After", being built): whether it happened
-    # and how it went, and the thank-you sent through the thread.
+
+    # After: the clock asks both, privately, whether it happened; Vera says yes and how
+    # it went, Sam says yes, drafts the thank-you and sends it in their thread.
+    run_clock_at(clock, dt.datetime(2026, 3, 13, 9, 5, tzinfo=dt.UTC))
+    expect(notices(vera)).to_contain_text("Did your conversation with Sam Student happen?")
+    expect(notices(sam)).to_contain_text("Thank Vera Núñez by")
+    vera.goto(chat.get_absolute_url())
+    vera.get_by_label("Yes, we talked").check()
+    vera.get_by_label("How did it go? (optional, only you see it)").fill("Sharp questions")
+    vera.get_by_label("I'm happy to talk with them again").check()
+    vera.get_by_role("button", name="Save").click()
+    expect(vera.get_by_text("Only you see what you wrote")).to_be_visible()
+    sam.goto(chat.get_absolute_url())
+    expect(sam.get_by_text("Vera Núñez is happy to talk with you again.")).to_be_visible()
+    expect(sam.get_by_text("Sharp questions")).to_have_count(0)
+    sam.get_by_label("Yes, we talked").check()
+    sam.get_by_role("button", name="Save").click()
+    sam.get_by_role("button", name="Draft it from my notes").click()
+    thanks = sam.get_by_role("textbox", name="Your thank-you", exact=True)
+    expect(thanks).not_to_be_empty()
+    thanks.fill(THANKS)
+    sam.get_by_role("button", name="Send it in our thread").click()
+    expect(sam.get_by_text("marked thanked").first).to_be_visible()
+    vera.goto(chat.get_absolute_url())
+    expect(vera.locator("#thread")).to_contain_text("your answer about night shifts")
+    sam.goto("/agenda/")
+    expect(sam.get_by_text("Thank Vera Núñez by")).to_have_count(0)
     no_errors(sam, vera)
 
 
