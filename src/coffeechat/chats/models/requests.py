@@ -126,6 +126,10 @@ class ChatRequest(models.Model):
         indexes = [
             models.Index(fields=["volunteer", "state", "created_at"], name="chat_inbox"),
             models.Index(fields=["student", "state", "created_at"], name="chat_sent"),
+            # The newest first, whatever the state: a busy volunteer's answered requests
+            # and a student's list are read from the top and stop at the page's end.
+            models.Index(fields=["volunteer", "-created_at", "-id"], name="chat_inbox_recent"),
+            models.Index(fields=["student", "-created_at", "-id"], name="chat_sent_recent"),
             # The periodic tasks walk only what is still open.
             models.Index(
                 fields=["expires_at"], condition=models.Q(state="open"), name="chat_open_expiry"
