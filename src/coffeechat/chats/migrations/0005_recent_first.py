@@ -5,21 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('chats', '0004_after_the_meeting'),
-        ('community', '0004_requests_this_month'),
-        ('interviews', '0005_todo_is_next_step'),
+        ("chats", "0004_after_the_meeting"),
+        ("community", "0004_requests_this_month"),
+        ("interviews", "0005_todo_is_next_step"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='chatrequest',
-            index=models.Index(fields=['volunteer', '-created_at', '-id'], name='chat_inbox_recent'),
+            model_name="chatrequest",
+            index=models.Index(
+                fields=["volunteer", "-created_at", "-id"], name="chat_inbox_recent"
+            ),
         ),
         migrations.AddIndex(
-            model_name='chatrequest',
-            index=models.Index(fields=['student', '-created_at', '-id'], name='chat_sent_recent'),
+            model_name="chatrequest",
+            index=models.Index(fields=["student", "-created_at", "-id"], name="chat_sent_recent"),
         ),
     ]
