@@ -118,6 +118,7 @@ def test_a_volunteers_page_leaves_out_the_ask_while_a_block_stands_and_says_whic
     page = student.get(world.profile.get_absolute_url()).content.decode()
     assert ask_link not in page
     assert "You blocked Vera Núñez" in page and "lift the block" in page
+    assert "Not taking requests from you" in page and "more this month" not in page
 
     Block.unblock(world.student, world.volunteer)
     assert ask_link in student.get(world.profile.get_absolute_url()).content.decode()
