@@ -277,6 +277,39 @@ def test_ask_remind_accept_and_meet(signed_in, people, clock, width):
     no_errors(sam, vera)
 
 
+def test_ask_then_the_volunteer_offers_other_times_and_the_student_chooses(
+    signed_in, people, clock
+):
+    student, volunteer, profile = people
+    sam = signed_in(student, 390)
+    vera = signed_in(volunteer)
+    chat = ask(sam, profile)
+
+    # Vera offers two times of her own, on her clock (Boston is on summer time by then).
+    clock.move_to(MOMENT + DAY)
+    vera.goto(chat.get_absolute_url())
+    vera.get_by_label("Time 1: day").fill("2026-03-09")
+    vera.locator("#id_time_1").fill("12:30")
+    vera.get_by_label("Time 2: day").fill("2026-03-10")
+    vera.locator("#id_time_2").fill("13:00")
+    vera.get_by_role("button", name="Offer these times").click()
+    expect(vera.get_by_text("Offered. Sam Student will choose one of your times.")).to_be_visible()
+    expect(vera.locator(".badge.state-open")).to_have_text("Other times offered")
+
+    # Sam hears, and chooses on his own clock.
+    expect(notices(sam)).to_contain_text("Vera Núñez offered other times")
+    sam.goto(chat.get_absolute_url())
+    sam.get_by_role("button", name="Choose one of the times Vera Núñez offered").click()
+    sam.get_by_label("Tue 10 Mar, 13:00 their time (17:00 yours)").check()
+    sam.get_by_role("button", name="Choose this time").click()
+    expect(sam.get_by_text("It's set. You both have the invite")).to_be_visible()
+    expect(sam.get_by_text("Tue 10 Mar, 13:00 their time (17:00 yours)")).to_be_visible()
+    expect(notices(vera)).to_contain_text("Your conversation with Sam Student")
+    chat.refresh_from_db()
+    assert chat.starts_at == dt.datetime(2026, 3, 10, 17, 0, tzinfo=dt.UTC)
+    no_errors(sam, vera)
+
+
 def test_ask_then_a_kind_decline(signed_in, people, clock):
     student, volunteer, profile = people
     sam = signed_in(student)

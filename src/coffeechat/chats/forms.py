@@ -62,7 +62,7 @@ class AskForm(forms.Form):
 class AcceptForm(forms.Form):
     time = forms.ChoiceField(label="Choose a time", required=False, widget=forms.RadioSelect)
     other_date = forms.DateField(
-        label="Or offer another day", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="Or set another day", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     other_time = forms.TimeField(
         label="at (your time)", required=False, widget=forms.TimeInput(attrs={"type": "time"})
@@ -99,6 +99,61 @@ class AcceptForm(forms.Form):
         if data["starts_at"].date() > timezone.localdate() + dt.timedelta(days=120):
             raise forms.ValidationError("Choose a time within the next four months.")
         return data
+
+
+class OfferForm(forms.Form):
+    """Up to three times of the volunteer's own, on the volunteer's clock."""
+
+    place = forms.CharField(label="Where, or the video link", required=False, max_length=500)
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chat = request
+        for n in range(1, 4):
+            self.fields[f"day_{n}"] = forms.DateField(
+                label=f"Time {n}: day",
+                required=n == 1,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+            self.fields[f"time_{n}"] = forms.TimeField(
+                label="at (your time)",
+                required=n == 1,
+                widget=forms.TimeInput(attrs={"type": "time"}),
+            )
+        self.order_fields([f"{part}_{n}" for n in range(1, 4) for part in ("day", "time")])
+
+    def pairs(self):
+        """The form's (day, time) fields, three rows, for the template."""
+        return [(self[f"day_{n}"], self[f"time_{n}"]) for n in range(1, 4)]
+
+    def clean(self):
+        data = super().clean()
+        starts = []
+        for n in range(1, 4):
+            day, at = data.get(f"day_{n}"), data.get(f"time_{n}")
+            if bool(day) != bool(at) and not self.errors:
+                raise forms.ValidationError(f"Time {n}: give both a day and a time, or neither.")
+            if day and at:
+                try:
+                    starts.append(aware(day, at, self.chat.volunteer.time_zone))
+                except BadLocalTime as error:
+                    raise forms.ValidationError(f"Time {n}: {error}") from None
+        data["starts"] = starts
+        return data
+
+
+class ChooseForm(forms.Form):
+    time = forms.ChoiceField(label="Choose a time", widget=forms.RadioSelect)
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time"].choices = [
+            (start.strftime("%Y-%m-%dT%H:%MZ"), request.label(start, for_volunteer=False))
+            for start in request.offered_starts()
+        ]
+
+    def clean_time(self):
+        return slots.parse_key(self.cleaned_data["time"])
 
 
 class RescheduleForm(forms.Form):

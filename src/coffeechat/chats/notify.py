@@ -45,6 +45,19 @@ def tell_accepted(request) -> None:
         )
 
 
+def tell_offered(request) -> None:
+    """The student hears that the volunteer offered other times, on the student's clock."""
+    times = "; ".join(request.label(start) for start in request.offered_starts())
+    notify(
+        request.student,
+        Kind.ANSWER,
+        f"{request.volunteer.name} offered other times",
+        f"Choose the one that suits you on the request's page: {times}.",
+        url=request.get_absolute_url(),
+        key=f"request-{request.pk}-offered-{request.offered_at:%Y%m%d%H%M%S}",
+    )
+
+
 def tell_moved(request, by) -> None:
     """Both hear of a new time (with the invite again, a higher SEQUENCE)."""
     url = request.get_absolute_url()
@@ -152,8 +165,14 @@ def expired_notice(request) -> Notice:
         request.student,
         Kind.EXPIRY,
         f"Your request to {request.volunteer.name} has closed",
-        "Two weeks went by without an answer. That happens to everyone, and says nothing "
-        "about you. The request page shows others who may fit.",
+        (
+            f"None of the times {request.volunteer.name} offered was chosen in time, so it "
+            "closed. If one still suits you both, ask again; the request page shows others "
+            "who may fit too."
+            if request.offered
+            else "Two weeks went by without an answer. That happens to everyone, and says "
+            "nothing about you. The request page shows others who may fit."
+        ),
         url=request.get_absolute_url(),
         key=f"request-{request.pk}-expired",
     )

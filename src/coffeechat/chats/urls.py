@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coffeechat.chats.views import after, answering, asking, meeting, safety
+from coffeechat.chats.views import after, answering, asking, meeting, offers, safety
 
 app_name = "chats"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/", answering.detail, name="detail"),
     path("<int:pk>/accept/", answering.accept, name="accept"),
     path("<int:pk>/decline/", answering.decline, name="decline"),
+    path("<int:pk>/offer/", offers.offer, name="offer"),
+    path("<int:pk>/choose/", offers.choose, name="choose"),
     path("<int:pk>/withdraw/", asking.withdraw, name="withdraw"),
     path("<int:pk>/invite.ics", answering.invite, name="invite"),
     path("<int:pk>/reschedule/", meeting.reschedule, name="reschedule"),

@@ -19,6 +19,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
 from coffeechat.chats.limits import limit_words, no_show_period, open_limit
 from coffeechat.chats.models.blocks import refuse_if_blocked
+from coffeechat.chats.models.offers import OfferMixin
 from coffeechat.chats.refusal import RequestRefused
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
@@ -68,7 +69,7 @@ class ChatRequestQuerySet(models.QuerySet):
         return self.filter(models.Q(student=user) | models.Q(volunteer__owner=user))
 
 
-class ChatRequest(models.Model):
+class ChatRequest(OfferMixin, models.Model):
     class State(models.TextChoices):
         OPEN = "open", "Waiting for an answer"
         ACCEPTED = "accepted", "Accepted"
@@ -98,6 +99,9 @@ class ChatRequest(models.Model):
     # When the clock asked both how the meeting went (each accepted request once).
     after_asked_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Times the volunteer offered instead (keys as ``proposed``), for the student to pick.
+    offered = models.JSONField(default=list, blank=True)
+    offered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.CharField(max_length=12, choices=DeclineReason.choices, blank=True)
     decline_note = models.TextField(max_length=1000, blank=True)
@@ -364,7 +368,7 @@ class ChatRequest(models.Model):
             if not self._close(
                 self.State.ACCEPTED,
                 now,
-                answered_at=now,
+                answered_at=self.answered_at or now,
                 starts_at=starts_at,
                 place=place.strip()[:500],
             ):
@@ -510,11 +514,12 @@ class ChatRequest(models.Model):
 
     @classmethod
     def remind_quiet(cls, now: dt.datetime) -> list[int]:
-        """Mark the open requests unanswered for 7 days as reminded; the ids this call
-        claimed, each once ever."""
+        """Mark the open requests unanswered for 7 days as reminded (one with times
+        offered has its answer); the ids this call claimed, each once ever."""
         return _claim(
             "reminded_at = %s",
-            "state = 'open' AND reminded_at IS NULL AND created_at <= %s AND expires_at > %s",
+            "state = 'open' AND reminded_at IS NULL AND answered_at IS NULL "
+            "AND created_at <= %s AND expires_at > %s",
             [now, now - REMIND_AFTER, now],
         )
 

@@ -12,8 +12,10 @@ from coffeechat.chats.fitting import others_who_fit
 from coffeechat.chats.forms import (
     AcceptForm,
     CancelForm,
+    ChooseForm,
     DeclineForm,
     MessageForm,
+    OfferForm,
     PauseForm,
     RescheduleForm,
 )
@@ -52,7 +54,7 @@ def inbox(request):
 
 
 @allowed("request.view")
-def detail(request, pk, accept_form=None, decline_form=None):
+def detail(request, pk, accept_form=None, decline_form=None, offer_form=None, choose_form=None):
     chat = request_for(request.user, pk)
     is_volunteer = chat.volunteer.owner_id == request.user.pk
     now = timezone.now()
@@ -63,7 +65,12 @@ def detail(request, pk, accept_form=None, decline_form=None):
             chat.label(start, for_volunteer=is_volunteer) for start in chat.proposed_starts()
         ],
         "when": chat.label(chat.starts_at, for_volunteer=is_volunteer) if chat.starts_at else "",
+        "offered": [
+            chat.label(start, for_volunteer=is_volunteer) for start in chat.offered_starts()
+        ],
         "accept_form": accept_form or AcceptForm(request=chat),
+        "offer_form": offer_form or OfferForm(request=chat),
+        "choose_form": choose_form or ChooseForm(request=chat),
         "decline_form": decline_form or DeclineForm(),
         "reschedule_form": RescheduleForm(zone_name=own_zone(chat, request.user)),
         "cancel_form": CancelForm(),
