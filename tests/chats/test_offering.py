@@ -84,8 +84,14 @@ def test_an_offer_is_an_answer_the_volunteer_is_not_reminded_of(world):
 def test_an_offer_left_unchosen_closes_with_words_that_fit(world):
     chat = waiting(world, created_at=NOW - 12 * DAY)
     chat.offer([FIRST, SECOND])
-    # The student has a week from the offer, beyond the request's own 14 days.
+    # The student has a week from the offer, beyond the request's own 14 days, and is
+    # reminded once two days before it closes.
     assert tick(NOW + 3 * DAY) == (0, 0)
+    assert tick(NOW + 5 * DAY) == (1, 0)
+    assert tick(NOW + 6 * DAY) == (0, 0)
+    nudge = Notification.objects.get(kind="reminder")
+    assert nudge.owner == world.student and nudge.subject == "Choose a time with Vera Núñez"
+    assert "closes on 9 Mar at 17:00" in nudge.text  # 17:00 UTC is 17:00 in London
     assert tick(NOW + 7 * DAY) == (0, 1)
     chat.refresh_from_db()
     assert chat.state == ChatRequest.State.EXPIRED

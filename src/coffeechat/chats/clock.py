@@ -5,7 +5,12 @@ import datetime as dt
 from django.db import transaction
 
 from coffeechat.chats.models import ChatRequest
-from coffeechat.chats.notify import expired_notice, reminder_notice, tomorrow_notices
+from coffeechat.chats.notify import (
+    choose_reminder_notice,
+    expired_notice,
+    reminder_notice,
+    tomorrow_notices,
+)
 from coffeechat.chats.notify_after import how_it_went_notices, thank_you_notice
 from coffeechat.interviews.models import due_to_thank
 from coffeechat.notifications.notify import notify_all
@@ -18,7 +23,8 @@ AFTER_WINDOW = dt.timedelta(days=2)
 
 
 def tick(now: dt.datetime) -> tuple[int, int]:
-    """Remind and expire what is due at ``now``; (reminded, expired).
+    """Remind and expire what is due at ``now``; (reminded, expired). Reminded counts
+    both the volunteers asked to answer and the students asked to choose a time.
 
     Each step claims and tells in one transaction (the notices, and on PostgreSQL the
     mail jobs, are rows in the same database): a worker killed halfway leaves nothing
@@ -28,13 +34,16 @@ def tick(now: dt.datetime) -> tuple[int, int]:
         reminded = ChatRequest.remind_quiet(now)
         for batch in _batches(reminded):
             notify_all([reminder_notice(request) for request in batch])
+        nudged = ChatRequest.remind_to_choose(now)
+        for batch in _batches(nudged):
+            notify_all([choose_reminder_notice(request) for request in batch])
     with transaction.atomic():
         expired = ChatRequest.expire_overdue(now)
         for batch in _batches(expired):
             notify_all([expired_notice(request) for request in batch])
     tell_tomorrows_meetings(now)
     tell_after_meetings(now)
-    return len(reminded), len(expired)
+    return len(reminded) + len(nudged), len(expired)
 
 
 def tell_tomorrows_meetings(now: dt.datetime) -> int:

@@ -3,6 +3,7 @@ the app, emailed as each person prefers). Keys make a step told twice one notice
 
 from django.urls import reverse
 
+from coffeechat.chats.slots import zone
 from coffeechat.notifications.mail import absolute
 from coffeechat.notifications.models import Kind
 from coffeechat.notifications.notify import Notice, notify
@@ -157,6 +158,19 @@ def reminder_notice(request) -> Notice:
         "A yes, other times or a kind no all help: the request closes on its own in a week.",
         url=request.get_absolute_url(),
         key=f"request-{request.pk}-reminder",
+    )
+
+
+def choose_reminder_notice(request) -> Notice:
+    closes = request.expires_at.astimezone(zone(request.student_time_zone))
+    return Notice(
+        request.student,
+        Kind.REMINDER,
+        f"Choose a time with {request.volunteer.name}",
+        f"{request.volunteer.name} offered other times and is waiting to hear which suits "
+        f"you. The request closes on {closes:%-d %b} at {closes:%H:%M} if none is chosen.",
+        url=request.get_absolute_url(),
+        key=f"request-{request.pk}-choose-{request.offered_at:%Y%m%d%H%M%S}",
     )
 
 

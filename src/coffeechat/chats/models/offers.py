@@ -2,7 +2,8 @@
 volunteer offers one to three of their own; the student picks one, and that is the yes.
 
 While an offer waits, the request stays open (it has been answered, so the volunteer is
-not reminded) and the student has at least ``CHOOSE_WITHIN`` to choose.
+not reminded) and the student has at least ``CHOOSE_WITHIN`` to choose, with one
+reminder ``CHOOSE_NUDGE`` before it closes.
 """
 
 import datetime as dt
@@ -15,6 +16,7 @@ from coffeechat.chats.refusal import RequestRefused
 
 MAX_OFFERED = 3
 CHOOSE_WITHIN = dt.timedelta(days=7)
+CHOOSE_NUDGE = dt.timedelta(days=2)  # the student is reminded once, this long before
 FURTHEST = dt.timedelta(days=120)
 KEY = "%Y-%m-%dT%H:%MZ"
 
@@ -41,6 +43,7 @@ class OfferMixin:
             "offered": [start.astimezone(dt.UTC).strftime(KEY) for start in starts],
             "offered_at": now,
             "answered_at": self.answered_at or now,
+            "reminded_at": None,  # the one reminder now goes to the student, if needed
             "expires_at": max(self.expires_at, now + CHOOSE_WITHIN),
             "place": place.strip()[:500] or self.place,
         }

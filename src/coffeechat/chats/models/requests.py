@@ -19,7 +19,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.chats import slots
 from coffeechat.chats.limits import limit_words, no_show_period, open_limit
 from coffeechat.chats.models.blocks import refuse_if_blocked
-from coffeechat.chats.models.offers import OfferMixin
+from coffeechat.chats.models.offers import CHOOSE_NUDGE, OfferMixin
 from coffeechat.chats.refusal import RequestRefused
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
@@ -521,6 +521,17 @@ class ChatRequest(OfferMixin, models.Model):
             "state = 'open' AND reminded_at IS NULL AND answered_at IS NULL "
             "AND created_at <= %s AND expires_at > %s",
             [now, now - REMIND_AFTER, now],
+        )
+
+    @classmethod
+    def remind_to_choose(cls, now: dt.datetime) -> list[int]:
+        """Mark as reminded the open requests whose offered times have gone unchosen
+        with two days left; the ids this call claimed (the student hears, once)."""
+        return _claim(
+            "reminded_at = %s",
+            "state = 'open' AND offered_at IS NOT NULL AND reminded_at IS NULL "
+            "AND expires_at <= %s AND expires_at > %s",
+            [now, now + CHOOSE_NUDGE, now],
         )
 
 
