@@ -36,6 +36,8 @@ def test_the_volunteer_offers_times_on_their_clock_and_the_student_hears_on_thei
     (notice,) = Notification.objects.filter(owner=world.student, kind="answer")
     assert notice.subject == "Vera Núñez offered other times"
     assert "Mon 9 Mar, 12:30 their time (16:30 yours)" in notice.text
+    inbox = client_for(world.volunteer).get("/network/requests/inbox/").content.decode()
+    assert "you offered other times; Sam Student chooses by 16 Mar" in inbox
     mine = client_for(world.student).get(chat.get_absolute_url()).content.decode()
     assert "Vera Núñez offered other times" in mine and "Choose this time" in mine
 
