@@ -443,6 +443,11 @@ def run(args):
         agenda = due.notes[0]
         results[1].notes.append(agenda)
         print(f"  coffeechat due --json: {due.p50_ms:.1f} ms; {agenda}", flush=True)
+        from bench.cli_start import measure_cli_start
+
+        for result in measure_cli_start(owner, Result, percentile):
+            results.append(result)
+            print(f"  {result.name}: p50 {result.p50_ms:.0f} ms", flush=True)
 
         parse_samples, parse_cpu = time_calls(
             lambda: bare_csv_parse(data), max(args.import_runs, 5), 1

@@ -1,12 +1,12 @@
 """iCalendar (RFC 5545) for meetings and due items, built with ``icalendar``.
 
-Used by the .ics invite of one interview and by the private calendar feed.
+Used by the .ics invite of one interview and by the private calendar feed. ``icalendar``
+is imported where it is used: the console commands load this module and start quickly.
 """
 
 import datetime
 import hashlib
 
-import icalendar
 from django.utils import timezone
 
 PRODID = "-//coffeechat//informational interviews//EN"
@@ -14,6 +14,8 @@ UID_DOMAIN = "coffeechat.invalid"
 
 
 def new_calendar(name="", method="PUBLISH"):
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -47,6 +49,8 @@ def meeting_uid(interview) -> str:
 
 
 def meeting_event(interview, *, url="", stamp=None):
+    import icalendar
+
     name = interview.contact.full_name
     event = icalendar.Event()
     event.add("uid", meeting_uid(interview))
@@ -82,6 +86,8 @@ def due_uid(item) -> str:
 
 def due_event(item, *, today: datetime.date, base_url="", stamp=None):
     """An all-day event for a due item; one already overdue is shown today."""
+    import icalendar
+
     day = max(item.due, today)
     event = icalendar.Event()
     event.add("uid", due_uid(item))

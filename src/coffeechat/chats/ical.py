@@ -1,11 +1,15 @@
 """The meeting of an accepted request as an .ics invite, the same event for both people
 (one UID; SEQUENCE goes up with every move or cancellation, so calendars replace it)."""
 
-import icalendar
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from coffeechat import ical
 from coffeechat.chats import slots
+
+if TYPE_CHECKING:
+    import icalendar
 
 
 def invite(request, *, for_volunteer: bool, url: str = "") -> bytes:
@@ -15,9 +19,11 @@ def invite(request, *, for_volunteer: bool, url: str = "") -> bytes:
     return ical.finish(cal)
 
 
-def event(request, *, for_volunteer: bool, url: str = "", stamp=None) -> icalendar.Event:
+def event(request, *, for_volunteer: bool, url: str = "", stamp=None) -> "icalendar.Event":
     """The meeting as one event (also the volunteer's in the calendar feed: chats/due.py)."""
     cancelled = request.state == request.State.CANCELLED
+    import icalendar  # imported here, as in coffeechat/ical.py
+
     meeting = icalendar.Event()
     meeting.add("uid", f"network-request-{request.pk}@{ical.UID_DOMAIN}")
     meeting.add("dtstamp", stamp or timezone.now())

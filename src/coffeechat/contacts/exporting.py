@@ -10,13 +10,15 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import vobject
 from django.db.models import Prefetch, QuerySet
 
 from coffeechat import backup
 from coffeechat.contacts.models import Contact, Tag
+
+if TYPE_CHECKING:
+    import vobject
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,10 @@ def write_contacts_csv(
 # -- vCard ---------------------------------------------------------------------------------------
 
 
-def contact_vcard(contact: Contact) -> vobject.base.Component:
+def contact_vcard(contact: Contact) -> "vobject.base.Component":
     """A vCard 3.0 for one contact: the details an address book has fields for."""
+    import vobject  # loaded on first use, not with every console command
+
     card = vobject.vCard()
     card.add("n").value = vobject.vcard.Name(family=contact.last_name, given=contact.first_name)
     # FN is required. Without a name, show the address; an importer that needs a name

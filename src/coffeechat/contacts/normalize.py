@@ -3,11 +3,10 @@
 No database here: the importer, the forms and the tests all use these.
 """
 
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
-
-from email_validator import EmailNotValidError, validate_email
 
 from coffeechat.text import without_nul  # noqa: F401 - here too, for search, notes and forms
 
@@ -64,6 +63,14 @@ def clean_linkedin_url(url: str) -> str:
     return f"https://www.{key}" if key and key.startswith("linkedin.com") else (url or "").strip()
 
 
+@functools.cache
+def _email_validator():
+    """email-validator, loaded on first use (a console command's start need not wait)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    return validate_email, EmailNotValidError
+
+
 def normalize_email(address: str) -> str | None:
     """A syntactically valid address, lower-cased domain, else None. No DNS lookups."""
     address = (address or "").strip().strip("<>").strip()
@@ -71,6 +78,7 @@ def normalize_email(address: str) -> str | None:
         address = address[7:]
     if not address:
         return None
+    validate_email, EmailNotValidError = _email_validator()
     try:
         result = validate_email(address, check_deliverability=False)
     except EmailNotValidError:

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import date, datetime
 
-from nameparser import HumanName
-
 from coffeechat.contacts.normalize import linkedin_key, normalize_email
 from coffeechat.contacts.sources import OTHER
 
@@ -116,6 +114,8 @@ def split_full_name(full: str) -> tuple[str, str]:
     full = " ".join((full or "").split())
     if not full or "@" in full:
         return "", ""
+    from nameparser import HumanName  # loaded on first use: console commands start sooner
+
     name = HumanName(full)
     if not name.first:
         return full, ""

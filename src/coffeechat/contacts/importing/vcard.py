@@ -13,8 +13,6 @@ import logging
 import quopri
 import re
 
-import vobject
-
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import ImportRecord, ParsedFile, split_full_name
 from coffeechat.contacts.sources import OTHER, source_of_category
@@ -247,6 +245,8 @@ def _read(card: str) -> dict[str, list]:
     private property gone wrong) is left out; a component inside the card is damage.
     Raises _TooBig when the card is past one of the limits.
     """
+    import vobject.base  # loaded with the first card, not with every console command
+
     lines: dict[str, list] = {}
     for number, text in _logical_lines(card):
         if _unread(text):

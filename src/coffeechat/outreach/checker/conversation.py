@@ -11,11 +11,12 @@ you" mentions no conversation; "I'd love to learn more about your work" requests
 import re
 from dataclasses import dataclass
 
+from .patterns import LazyPattern, lazy
 from .text import Sentence
 
 
-def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.VERBOSE)
+def _c(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.VERBOSE)
 
 
 _NUMBER_WORDS = {
@@ -195,7 +196,7 @@ _AVAILABILITY = _c(
       | \bwork\s+around\s+your\b | \bfit\s+(?:it\s+)?(?:in|into)\s+your\b
       | \b(?:spring|winter|summer|fall|thanksgiving|holiday)\s+break\b"""
 )
-_TIME_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b")
+_TIME_ZONE = lazy(r"\b(?:[ECMP][SD]?T|GMT|UTC|BST|CET)\b")
 
 
 def offers_availability(text: str, low: str) -> bool:

@@ -10,6 +10,7 @@ from .gaps import find_merge_gaps
 from .graphemes import cluster_starts
 from .kinds import KINDS, infer_kind
 from .parts import own_text
+from .patterns import lazy
 from .placeholders import find_blanks
 from .rules import (
     CHANNELS,
@@ -26,7 +27,7 @@ from .spelling import find_misspellings
 from .text import Sentence, count_words, excerpt, fold, sentences
 from .textspeak import SPELLED_OUT, find_text_speak
 
-_UP_TO_THEM = re.compile(
+_UP_TO_THEM = lazy(
     r"\b(?:if|whenever)\s+(?:you|your)\b|\bshould\s+you\b|\bif\s+(?:it\s+is\s+|it's\s+)?possible\b"
 )
 
@@ -295,7 +296,7 @@ class _Checker:
 
 # --- a whole file: "Subject:" line and all ----------------------------------------------
 
-_HEADER = re.compile(
+_HEADER = lazy(
     r"^[ \t]*(?:\*\*)?(?P<name>subject(?:\s+line)?|to|cc|bcc|from)(?:\*\*)?[ \t]*:"
     r"(?:\*\*)?[ \t]*(?P<value>.*?)[ \t]*(?:\*\*)?[ \t]*$",
     re.IGNORECASE,

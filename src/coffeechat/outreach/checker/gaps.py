@@ -6,9 +6,8 @@ field should have been. Each is reported once, at the gap. An ellipsis ("...", "
 and a French-style space before "?" or "!" are not gaps.
 """
 
-import re
-
 from .findings import WARNING, Finding
+from .patterns import lazy
 
 MERGE_GAP = "merge-gap"
 
@@ -19,21 +18,21 @@ _NEEDS_MORE = (
 )
 _PATTERNS = [
     # ",," ",." ";," ", ," — but not "..." or "?!"
-    re.compile(r"(?<![.,;:])[,;:][ \t]*[,;:.](?![.])"),
+    lazy(r"(?<![.,;:])[,;:][ \t]*[,;:.](?![.])"),
     # ". ." and ".." (not an ellipsis of three)
-    re.compile(r"(?<![.])\.[ \t]+\.(?![ \t]*\.)|(?<![.])\.\.(?!\.)"),
+    lazy(r"(?<![.])\.[ \t]+\.(?![ \t]*\.)|(?<![.])\.\.(?!\.)"),
     # "on ." "at  ," "about ?" — a word that needs more, a space, then punctuation
-    re.compile(rf"(?i)\b{_NEEDS_MORE}[ \t]+[,.;:](?![\w.])"),
+    lazy(rf"(?i)\b{_NEEDS_MORE}[ \t]+[,.;:](?![\w.])"),
     # "at  studying" — a word that needs more, two spaces: the field between was empty
     # (only before a word that can't follow it directly: a double space is often a typo)
-    re.compile(
+    lazy(
         rf"(?i)\b{_NEEDS_MORE}[ \t]{{2,}}(?=(?:and|or|but|where|who|which|studying|working|"
         rf"majoring|as|to|for|with|in|on|at|of|from|is|was|about|by|during|since|that)\b)"
     ),
     # "Dear ," "Hi ,"
-    re.compile(r"(?im)^[ \t]*(?:dear|hi|hello|hey|greetings)[ \t]*[,:!](?=[ \t]*$)"),
+    lazy(r"(?im)^[ \t]*(?:dear|hi|hello|hey|greetings)[ \t]*[,:!](?=[ \t]*$)"),
     # "Dear Mr. ," "Hi Dr ,"
-    re.compile(r"(?m)\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Professor)\.?[ \t]*[,:](?=[ \t]*$)"),
+    lazy(r"(?m)\b(?:Mr|Ms|Mrs|Mx|Dr|Prof|Professor)\.?[ \t]*[,:](?=[ \t]*$)"),
 ]
 
 

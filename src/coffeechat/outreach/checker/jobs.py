@@ -20,11 +20,12 @@ or something the reader offered ("thank you for offering to refer me").
 
 import re
 
+from .patterns import LazyPattern, lazy
 from .text import Sentence, clause_before
 
 
-def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.VERBOSE)
+def _c(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.VERBOSE)
 
 
 # --- pieces shared by the job-ask patterns ------------------------------------------
@@ -50,7 +51,7 @@ _NEGATION = _c(
            (?:ask\w*|look\w*|seek\w*|request\w*)
     """
 )
-_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b")
+_CONTRAST = lazy(r"\b(?:but|however|though|although|yet)\b")
 # The reader raised it first: engaging is fine.
 _THEY_OFFERED = _c(
     r"""\byou\s+(?:\w+\s+)?(?:offered|mentioned|suggested|said|brought\s+up|raised|told\s+me|
@@ -220,7 +221,7 @@ _MODIFIED = _c(
            timelines?|deadlines?|openings?|positions?|roles?|spots?|opportunit\w*|offers?|
            play|playing|stipend|coordinator|supervisor|mentor|cohort|class|credit|report)\b"""
 )
-_POSSESSIVE = re.compile(
+_POSSESSIVE = lazy(
     r"\b(?:your|their|his|her|my|our|its|(?!(?:it|that|there|what|here|who|he|she|let|where|how)'s)"
     r"[a-z]+'s)$"
 )
@@ -437,11 +438,11 @@ _DISCUSSING = _c(
          grateful|appreciate\w*|love|like|hoping|hope|want|wanted|looking|seeking|searching|
          considered|pursue|pursuing)\b"""
 )
-_NOT_JOBS_THERE = re.compile(
+_NOT_JOBS_THERE = lazy(
     r"\b(?:volunteer\w*|networking|mentor\w*|learning|speaking|shadowing|training|development|"
     r"events?)\s+opportunit"
 )
-_QUESTION_WORD = re.compile(r"\b(?:how|what|which|where|why|when)\b")
+_QUESTION_WORD = lazy(r"\b(?:how|what|which|where|why|when)\b")
 
 
 def _asks_about_openings_there(low: str) -> re.Match | None:

@@ -8,6 +8,8 @@ thanks *for a conversation that happened*, an update *about advice they gave*, a
 
 import re
 
+from .patterns import LazyPattern, lazy
+
 REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH = (
     "request",
     "follow-up",
@@ -18,8 +20,8 @@ REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH = (
 KINDS = (REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH)
 
 
-def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.VERBOSE)
+def _c(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.VERBOSE)
 
 
 _LATE = _c(
@@ -61,7 +63,7 @@ _THANKED_FOR_MEETING = _c(
       | \bi\s+(?:really\s+|truly\s+|so\s+)?enjoyed\s+(?:our\s+(?:\w+\s+)?(?:conversation|chat|call|
            meeting|talk)|(?:speaking|talking|chatting)\s+with\s+you)"""
 )
-_IN_ADVANCE = re.compile(r"\bin\s+advance\b|\bfor\s+considering\b")
+_IN_ADVANCE = lazy(r"\bin\s+advance\b|\bfor\s+considering\b")
 _UPDATE = _c(
     r"""\b(?:wanted\s+to|want\s+to|writing\s+to|write\s+to|like\s+to|a\s+(?:quick\s+)?note\s+to|
            happy\s+to|excited\s+to|thrilled\s+to|pleased\s+to|glad\s+to)\s+
@@ -113,7 +115,7 @@ _FOLLOWING_UP = _c(
 )
 
 
-_THANKS = re.compile(r"\b(?:thank|thanks|thx|ty|grateful)\b")
+_THANKS = lazy(r"\b(?:thank|thanks|thx|ty|grateful)\b")
 
 
 def _asks_for_a_conversation(low: str) -> bool:
@@ -124,7 +126,7 @@ def _asks_for_a_conversation(low: str) -> bool:
 
 
 # Sorry, and on the way: a short apology with a delay and when they'll arrive.
-_SORRY = re.compile(r"\b(?:sorry|sry|apolog\w*|regret)\b")
+_SORRY = lazy(r"\b(?:sorry|sry|apolog\w*|regret)\b")
 _HELD_UP = _c(
     r"""\b(?:delayed|delay|ran\s+(?:over|long|late)|running\s+(?:over|long)|traffic|stuck|
            missed\s+(?:my|the)|wrong\s+(?:building|room|entrance|address)|walking\s+over|

@@ -10,24 +10,26 @@ still points into what the student typed.
 
 import re
 
-_ATTRIBUTION = re.compile(
+from .patterns import lazy
+
+_ATTRIBUTION = lazy(
     r"^[ \t]*(?:on\s.{0,200}?wrote:|le\s.{0,200}?a\s+écrit\s*:|am\s.{0,200}?schrieb.{0,80}:)"
     r"[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "On Tue, 4 Nov 2025 at 15:12, Jane Doe <jane@example.com>" wrapped before "wrote:".
-_ATTRIBUTION_WRAPPED = re.compile(
+_ATTRIBUTION_WRAPPED = lazy(
     r"^[ \t]*on\s[^\n]{0,200}\n[ \t]*[^\n]{0,120}?wrote:[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
-_ORIGINAL = re.compile(
+_ORIGINAL = lazy(
     r"^[ \t]*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}"
     r"|_{10,}[ \t]*\n[ \t]*from:"
     r"|from:[^\n]{1,200}\n[ \t]*(?:sent|date):)",
     re.IGNORECASE | re.MULTILINE,
 )
-_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*$", re.MULTILINE)
-_SIG_DELIMITER = re.compile(r"^--[ \t]?$", re.MULTILINE)
-_SIGN_OFF = re.compile(
+_QUOTED_LINE = lazy(r"^[ \t]*>[^\n]*$", re.MULTILINE)
+_SIG_DELIMITER = lazy(r"^--[ \t]?$", re.MULTILINE)
+_SIGN_OFF = lazy(
     r"^[ \t]*(?:best(?:\s+wishes|\s+regards)?|regards|kind\s+regards|warm(?:est)?\s+regards|"
     r"warmly|sincerely(?:\s+yours)?|yours\s+(?:sincerely|truly|faithfully)|cheers|thanks|"
     r"thank\s+you(?:\s+(?:so\s+much|again))?|many\s+thanks|thanks\s+(?:so\s+much|again)|"

@@ -10,6 +10,8 @@ do not, "[Name]" and "<Company>" do. Blanks side by side ("[First Name] [Last Na
 import re
 from dataclasses import dataclass
 
+from .patterns import lazy
+
 
 @dataclass(frozen=True)
 class Blank:
@@ -31,38 +33,36 @@ _HTML_TAGS = {
 }  # fmt: skip
 
 _PATTERNS = [
-    re.compile(r"\{\{[^{}\n]{0,80}\}\}"),  # {{ field }}
-    re.compile(r"\{%[^\n]{0,80}?%\}"),  # {% tag %}
-    re.compile(r"(?<!\{)\{[^{}\n]{1,60}\}(?!\})"),  # {field}
-    re.compile(r"\$\{[^{}\n]{1,60}\}"),  # ${field}
-    re.compile(r"\*\|[A-Za-z0-9_:\- ]{1,40}\|\*"),  # *|FNAME|* (Mailchimp)
-    re.compile(
-        r"(?<![\w%])%[A-Za-z][A-Za-z_.]{0,38}(?: [A-Za-z_.]{1,20}){0,2}%(?![\w%])"
-    ),  # %FIELD%
-    re.compile(r"\[\[[^\[\]\n]{1,60}\]\]"),  # [[field]]
-    re.compile(r"<<[^<>\n]{1,60}>>"),  # <<field>>
-    re.compile(r"(?<![A-Za-z])(?:[Xx]{3,}|XX)(?![A-Za-z])"),  # XXX, 20XX
-    re.compile(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
-    re.compile(r"(?<!_)_{3,}(?!_)"),  # ____ (but see _is_rule_line)
-    re.compile(
+    lazy(r"\{\{[^{}\n]{0,80}\}\}"),  # {{ field }}
+    lazy(r"\{%[^\n]{0,80}?%\}"),  # {% tag %}
+    lazy(r"(?<!\{)\{[^{}\n]{1,60}\}(?!\})"),  # {field}
+    lazy(r"\$\{[^{}\n]{1,60}\}"),  # ${field}
+    lazy(r"\*\|[A-Za-z0-9_:\- ]{1,40}\|\*"),  # *|FNAME|* (Mailchimp)
+    lazy(r"(?<![\w%])%[A-Za-z][A-Za-z_.]{0,38}(?: [A-Za-z_.]{1,20}){0,2}%(?![\w%])"),  # %FIELD%
+    lazy(r"\[\[[^\[\]\n]{1,60}\]\]"),  # [[field]]
+    lazy(r"<<[^<>\n]{1,60}>>"),  # <<field>>
+    lazy(r"(?<![A-Za-z])(?:[Xx]{3,}|XX)(?![A-Za-z])"),  # XXX, 20XX
+    lazy(r"(?<![A-Za-z])(?:TK)+(?![A-Za-z])"),  # TK (journalists' "to come")
+    lazy(r"(?<!_)_{3,}(?!_)"),  # ____ (but see _is_rule_line)
+    lazy(
         r"\b(?:First|Last|Full|Your|Their|Company|School|University|Contact|Recipient)[ _]?Name\b"
         r"|\b(?:Lastname|Firstname|Surname)\b"
         r"|\b(?:Mr|Ms|Mrs|Dr|Prof|Professor|Mx)\.?\s+[XYZ]\b(?!\.)"
     ),
-    re.compile(
+    lazy(
         r"(?im)^[ \t]*(?:hi|hello|dear|hey)\s+(?P<blank>name|first\s+name|contact|recipient)"
         r"\s*(?=[,!:]|$)"
     ),
-    re.compile(
+    lazy(
         r"(?<![A-Za-z])(?:FIRST[_ ]?NAME|LAST[_ ]?NAME|FULL[_ ]?NAME|NAME|COMPANY|"
         r"ORGANI[SZ]ATION|SCHOOL|INSERT)(?![A-Za-z])"
     ),
-    re.compile(
+    lazy(
         rf"\(\s*(?:insert\b[^()\n]{{0,60}}|{_FIELD_WORDS}(?:\s+{_FIELD_WORDS}){{0,2}})\s*\)", re.I
     ),
 ]
-_SQUARE = re.compile(r"\[([^\[\]\n]{1,60})\](?!\()")
-_ANGLE = re.compile(r"<([^<>\n]{1,60})>")
+_SQUARE = lazy(r"\[([^\[\]\n]{1,60})\](?!\()")
+_ANGLE = lazy(r"<([^<>\n]{1,60})>")
 
 
 def _square_is_blank(content: str) -> bool:
@@ -130,4 +130,4 @@ def find_blanks(text: str) -> list[Blank]:
 
 # Between two blanks that make one ("[First Name] [Last Name]"): spaces, or a comma,
 # hyphen, full stop or slash. A word between them ("[Name] at [Company]") keeps them apart.
-_NEIGHBOURS = re.compile(r"[ \t]{0,3}(?:[,.\-/])?[ \t]{0,3}")
+_NEIGHBOURS = lazy(r"[ \t]{0,3}(?:[,.\-/])?[ \t]{0,3}")

@@ -16,11 +16,12 @@ make of ...", "pay attention", a paid internship.
 import re
 from dataclasses import dataclass
 
+from .patterns import LazyPattern, lazy
 from .text import Sentence, clause_before
 
 
-def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.VERBOSE)
+def _c(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.VERBOSE)
 
 
 _PAY_VERB = r"(?:make|earn|get\s+paid|take\s+home|bring\s+in|pull\s+in|pull\s+down|clear|gross|net)"
@@ -188,7 +189,7 @@ _PRYING = _c(
            reveal|comfortable|open\s+about|discuss|talk\s+about|what|how\s+much|if\s+you|
            would\s+you|could\s+you|please)\b"""
 )
-_SALARY_NEGATION = re.compile(r"\b(?:not|n't|never|without|won't)\b")
+_SALARY_NEGATION = lazy(r"\b(?:not|n't|never|without|won't)\b")
 
 
 _THEIR_PLACE = _c(

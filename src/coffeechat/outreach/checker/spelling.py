@@ -25,6 +25,7 @@ from functools import cache
 
 from . import wordcache
 from .findings import WARNING, Finding
+from .patterns import lazy
 
 SPELLING = "spelling"
 
@@ -133,14 +134,14 @@ def _suggestions(word: str) -> list[str]:
     return [w for w in ranked if checker.word_usage_frequency(w) > 1e-7][:3]
 
 
-_SKIP = re.compile(
+_SKIP = lazy(
     r"""https?://\S{1,500} | www\.\S{1,500} | [^\s@]{1,64}@\S{1,255} | (?<!\w)[@#]\w{1,100}
       | \b[\w.-]{1,100}\.(?:com|org|edu|net|io|gov)\b\S{0,200}
       | \{\{[^\n]{0,100}?\}\} | \{[^}\n]{0,100}\} | \[[^\]\n]{0,100}\] | <[^>\n]{0,100}>""",
     re.VERBOSE,
 )
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9_]+(?:['\u2019][A-Za-z]+)*")
-_REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
+_TOKEN = lazy(r"[A-Za-z\u00C0-\u024F0-9_]+(?:['\u2019][A-Za-z]+)*")
+_REPEAT = lazy(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
 _FINE_TWICE = {"had", "that", "is", "do", "bye", "very", "so", "no", "yes", "ha", "knock"}
 
 

@@ -7,11 +7,12 @@ who did say who they are should never be told they didn't.
 
 import re
 
+from .patterns import LazyPattern, lazy
 from .text import Sentence
 
 
-def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.VERBOSE)
+def _c(pattern: str) -> LazyPattern:
+    return lazy(pattern, re.VERBOSE)
 
 
 _SELF_NOUNS = (
@@ -162,17 +163,17 @@ RESUME = _c(
       | \b(?:my\s+)?(?:r[eé]sum[eé]|cv)\s+(?:is\s+|are\s+)?(?:attached|enclosed|below|included)\b
       | \b(?:r[eé]sum[eé]|cv)\s+(?:for\s+your\s+(?:review|reference|consideration))"""
 )
-_GREETING = re.compile(
+_GREETING = lazy(
     r"^(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)\b[^.!?]{0,40}[,!:]?$"
 )
-_SIGN_OFF = re.compile(
+_SIGN_OFF = lazy(
     r"^(?:best|best\s+regards|regards|kind\s+regards|warm(?:est)?\s+regards|warmly|sincerely|"
     r"cheers|thanks|thank\s+you|many\s+thanks|all\s+the\s+best|respectfully|gratefully|"
     r"with\s+gratitude|take\s+care)\b[^.!?]{0,30}$"
 )
-_FIRST = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b")
-_SECOND = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll|u|ur|urs)\b")
-_POLITE_YOU = re.compile(r"\bthank\s+you\b|\b(?:see|talk\s+to|hear\s+from)\s+you\s+soon\b")
+_FIRST = lazy(r"\b(?:i|me|my|mine|myself|i'm|i've|i'd|i'll)\b")
+_SECOND = lazy(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll|u|ur|urs)\b")
+_POLITE_YOU = lazy(r"\bthank\s+you\b|\b(?:see|talk\s+to|hear\s+from)\s+you\s+soon\b")
 
 
 def is_greeting_or_sign_off(sentence: Sentence) -> bool:
@@ -223,8 +224,8 @@ _SHORTHAND = {
     "thx": "thanks",
     "pls": "please",
 }
-_SHORTHAND_WORD = re.compile(r"\b(?:" + "|".join(_SHORTHAND) + r")\b(?!['/])")
-_TIMES = re.compile(r"\b(?:free|available|flexible)\b")
+_SHORTHAND_WORD = lazy(r"\b(?:" + "|".join(_SHORTHAND) + r")\b(?!['/])")
+_TIMES = lazy(r"\b(?:free|available|flexible)\b")
 
 
 def plain_shorthand(low: str) -> str:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .patterns import lazy
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -90,8 +92,8 @@ _ABBREVIATIONS = {
 }
 
 # End of a sentence: terminal punctuation (and closing quotes/brackets) then space.
-_TERMINAL = re.compile(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_TERMINAL = lazy(r"[.!?]+['\")\]]*(?=\s)|[.!?]+['\")\]]*$")
+_BLANK_LINE = lazy(r"\n[ \t]*\n")
 _SHORT_LINE = 45  # greetings and sign-offs are short lines of their own
 
 
@@ -144,7 +146,7 @@ def count_words(text: str) -> int:
     return sum(1 for chunk in text.split() if any(ch.isalnum() for ch in chunk))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|--|\b(?:and|but|or|so|because|since|while|although)\b")
+_CLAUSE_BREAK = lazy(r"[,;:()]|\s-\s|--|\b(?:and|but|or|so|because|since|while|although)\b")
 
 
 def clause_before(low: str, position: int, window: int = 300) -> str:
@@ -154,7 +156,7 @@ def clause_before(low: str, position: int, window: int = 300) -> str:
     return low[(breaks[-1] if breaks else start) : position]
 
 
-WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+WORD = lazy(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
 def words(text: str) -> list[re.Match]:

@@ -8,6 +8,7 @@ names in their own right are matched only where they can't be those: "U" in "U o
 import re
 
 from .findings import WARNING, Finding
+from .patterns import lazy
 
 TEXT_SPEAK = "text-speak"
 
@@ -75,11 +76,11 @@ _ALWAYS = "|".join(
     for word in sorted(SPELLED_OUT, key=len, reverse=True)
     if word not in {"u", "r", "k"}
 )
-_TOKEN = re.compile(rf"(?<![\w/@#.'’-])(?:{_ALWAYS})(?![\w/@'’-])", re.IGNORECASE)
+_TOKEN = lazy(rf"(?<![\w/@#.'’-])(?:{_ALWAYS})(?![\w/@'’-])", re.IGNORECASE)
 # "u" alone: not "U of M", "the U", "U.S.", "Team U"; "r" and "k" only lower case.
-_U = re.compile(r"(?<![\w/@#.'’-])(?:u|U)(?![\w/@'’.-])(?!\s+of\b)")
-_R_K = re.compile(r"(?<![\w/@#.'’&-])(?:r|k)(?![\w/@'’.&-])")
-_NOT_AFTER = re.compile(r"(?:\b[Tt]he|\b[Tt]eam|\b[Gg]o|[A-Z]\.?)\s*$")
+_U = lazy(r"(?<![\w/@#.'’-])(?:u|U)(?![\w/@'’.-])(?!\s+of\b)")
+_R_K = lazy(r"(?<![\w/@#.'’&-])(?:r|k)(?![\w/@'’.&-])")
+_NOT_AFTER = lazy(r"(?:\b[Tt]he|\b[Tt]eam|\b[Gg]o|[A-Z]\.?)\s*$")
 # Capitalised, these are names and abbreviations (Ty, RN, BC, MSG, ASAP): flagged only in
 # lower case. The rest are flagged however they are written.
 _LOWER_ONLY = {"ty", "rn", "bc", "msg", "sth", "asap", "wrt", "imo", "btw", "k", "r", "omg", "ik"}
