@@ -24,6 +24,7 @@ from coffeechat.chats.refusal import RequestRefused
 from coffeechat.chats.samples import Topic
 from coffeechat.community.models import VolunteerProfile
 from coffeechat.interviews.models import Mode
+from coffeechat.outreach.draft_check import check_draft
 
 EXPIRES_AFTER = dt.timedelta(days=14)
 REMIND_AFTER = dt.timedelta(days=7)
@@ -214,10 +215,6 @@ class ChatRequest(OfferMixin, models.Model):
         its volunteers."""
         now = now or timezone.now()
         if report is None:
-            # Imported here: the checker's patterns take a while to compile, and nothing
-            # else that loads the models (the `due` command, the worker) needs them.
-            from coffeechat.outreach.draft_check import check_draft
-
             report = check_draft(
                 Profile.for_user(student),
                 channel="email",
