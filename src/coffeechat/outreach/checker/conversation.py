@@ -8,16 +8,11 @@ question, "would you be open to", "I was wondering if we could", "I'd love to sc
 you" mentions no conversation; "I'd love to learn more about your work" requests none.
 """
 
-import re
 from dataclasses import dataclass
 
-from .patterns import LazyPattern, lazy
+from .patterns import lazy
+from .patterns import verbose as _c
 from .text import Sentence
-
-
-def _c(pattern: str) -> LazyPattern:
-    return lazy(pattern, re.VERBOSE)
-
 
 _NUMBER_WORDS = {
     "five": 5,

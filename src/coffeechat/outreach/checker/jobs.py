@@ -20,13 +20,9 @@ or something the reader offered ("thank you for offering to refer me").
 
 import re
 
-from .patterns import LazyPattern, lazy
+from .patterns import lazy
+from .patterns import verbose as _c
 from .text import Sentence, clause_before
-
-
-def _c(pattern: str) -> LazyPattern:
-    return lazy(pattern, re.VERBOSE)
-
 
 # --- pieces shared by the job-ask patterns ------------------------------------------
 

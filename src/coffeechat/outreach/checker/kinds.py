@@ -6,9 +6,8 @@ thanks *for a conversation that happened*, an update *about advice they gave*, a
 *that you are late* — and anything else is a request.
 """
 
-import re
-
-from .patterns import LazyPattern, lazy
+from .patterns import lazy
+from .patterns import verbose as _c
 
 REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH = (
     "request",
@@ -18,10 +17,6 @@ REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH = (
     "keep-in-touch",
 )
 KINDS = (REQUEST, FOLLOW_UP, THANK_YOU, RUNNING_LATE, KEEP_IN_TOUCH)
-
-
-def _c(pattern: str) -> LazyPattern:
-    return lazy(pattern, re.VERBOSE)
 
 
 _LATE = _c(

@@ -11,8 +11,6 @@ import re
 class LazyPattern:
     """Stands in for ``re.compile(source, flags)``: the same methods, compiled on first use."""
 
-    __slots__ = ("_compiled", "flags", "pattern")
-
     def __init__(self, pattern: str, flags: int = 0):
         self.pattern = pattern
         self.flags = flags
@@ -24,7 +22,9 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name):  # search, match, finditer, sub, ...
-        return getattr(self.compiled(), name)
+        method = getattr(self.compiled(), name)
+        setattr(self, name, method)  # kept: the next call finds it without coming here
+        return method
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
@@ -32,3 +32,8 @@ class LazyPattern:
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
+
+
+def verbose(pattern: str) -> LazyPattern:
+    """A pattern written in re.VERBOSE layout (spaces and comments ignored)."""
+    return LazyPattern(pattern, re.VERBOSE)

@@ -16,13 +16,9 @@ make of ...", "pay attention", a paid internship.
 import re
 from dataclasses import dataclass
 
-from .patterns import LazyPattern, lazy
+from .patterns import lazy
+from .patterns import verbose as _c
 from .text import Sentence, clause_before
-
-
-def _c(pattern: str) -> LazyPattern:
-    return lazy(pattern, re.VERBOSE)
-
 
 _PAY_VERB = r"(?:make|earn|get\s+paid|take\s+home|bring\s+in|pull\s+in|pull\s+down|clear|gross|net)"
 _SALARY_PATTERNS = [

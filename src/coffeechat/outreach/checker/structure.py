@@ -5,15 +5,9 @@ text. They are deliberately generous: these rules give warnings and tips, and a 
 who did say who they are should never be told they didn't.
 """
 
-import re
-
-from .patterns import LazyPattern, lazy
+from .patterns import lazy
+from .patterns import verbose as _c
 from .text import Sentence
-
-
-def _c(pattern: str) -> LazyPattern:
-    return lazy(pattern, re.VERBOSE)
-
 
 _SELF_NOUNS = (
     r"(?:students?|junior|senior|sophomore|freshman|first-year|second-year|third-year|"
