@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from coffeechat import views
+from coffeechat import lazyviews
 from coffeechat.conversations import urls as conversations
 from coffeechat.interviews import urls as interviews
 from coffeechat.outreach import urls as outreach
@@ -10,6 +10,7 @@ from coffeechat.outreach import urls as outreach
 # addresses, under their namespaces: one route name per page, wherever its view lives.
 OUTREACH = [*outreach.urlpatterns, *conversations.message_patterns]
 INTERVIEWS = [*interviews.urlpatterns, *conversations.interview_patterns]
+views = lazyviews.of("coffeechat", "views")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -32,6 +32,19 @@ def test_the_first_load_writes_the_copy_and_the_second_reads_the_same_words(cach
     assert cached.correction("recieve") == fresh.correction("recieve") == "receive"
 
 
+def test_the_copy_answers_every_lower_case_question_as_the_slow_load_does(cache):
+    fresh = wordcache.load(CAREER_WORDS)
+    cached = wordcache.load(CAREER_WORDS)
+    assert wordcache.cache_path(CAREER_WORDS).exists()
+    assert cached.word_frequency.letters == fresh.word_frequency.letters
+    assert cached.word_frequency.total_words == fresh.word_frequency.total_words
+    for word in SAMPLE:
+        assert cached.word_usage_frequency(word) == fresh.word_usage_frequency(word)
+        assert cached.known(cached.edit_distance_1(word)) == fresh.known(
+            fresh.edit_distance_1(word)
+        )
+
+
 def test_a_damaged_copy_is_ignored_and_written_again(cache):
     copy = wordcache.cache_path(CAREER_WORDS)
     copy.parent.mkdir(parents=True)

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from coffeechat.chats.views import after, answering, asking, meeting, offers, safety
+from coffeechat import lazyviews
+
+after, answering, asking, meeting, offers, safety = lazyviews.of(
+    __package__,
+    "views.after",
+    "views.answering",
+    "views.asking",
+    "views.meeting",
+    "views.offers",
+    "views.safety",
+)
 
 app_name = "chats"
 

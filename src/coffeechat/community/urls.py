@@ -1,6 +1,15 @@
 from django.urls import path
 
-from coffeechat.community.views import communities, directory, joining, office, profile
+from coffeechat import lazyviews
+
+communities, directory, joining, office, profile = lazyviews.of(
+    __package__,
+    "views.communities",
+    "views.directory",
+    "views.joining",
+    "views.office",
+    "views.profile",
+)
 
 app_name = "community"
 

@@ -1,6 +1,10 @@
 from django.urls import path
 
-from coffeechat.contacts.views import contacts, importing, organizations
+from coffeechat import lazyviews
+
+contacts, importing, organizations = lazyviews.of(
+    __package__, "views.contacts", "views.importing", "views.organizations"
+)
 
 app_name = "contacts"
 

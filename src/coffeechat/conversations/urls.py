@@ -4,7 +4,9 @@ interviews', beside those apps' own patterns."""
 
 from django.urls import path
 
-from coffeechat.conversations import views
+from coffeechat import lazyviews
+
+views = lazyviews.of(__package__, "views")
 
 message_patterns = [
     path("messages/<int:pk>/sent/", views.mark_sent, name="mark_sent"),

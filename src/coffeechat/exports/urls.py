@@ -1,6 +1,8 @@
 from django.urls import path
 
-from coffeechat.exports import views
+from coffeechat import lazyviews
+
+views = lazyviews.of(__package__, "views")
 
 app_name = "exports"
 

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from coffeechat.interviews.views import after, interviews, keep_in_touch, meeting, prepare
+from coffeechat import lazyviews
+
+after, interviews, keep_in_touch, meeting, prepare = lazyviews.of(
+    __package__,
+    "views.after",
+    "views.interviews",
+    "views.keep_in_touch",
+    "views.meeting",
+    "views.prepare",
+)
 
 app_name = "interviews"
 

@@ -1,6 +1,10 @@
 from django.urls import path
 
-from coffeechat.outreach.views import compose, messages, templates
+from coffeechat import lazyviews
+
+compose, messages, templates = lazyviews.of(
+    __package__, "views.compose", "views.messages", "views.templates"
+)
 
 app_name = "outreach"
 
