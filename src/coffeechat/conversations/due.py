@@ -110,7 +110,7 @@ def keep_in_touch(user, today, until=None, first=None):
     url = url_pattern("contacts:detail")
     last_day = max(until or today, today)
     rows = firsts(
-        _due_clocks(clocks(user), last_day, zone),
+        _due_clocks(clocks(user), today, last_day, zone, first),
         lambda row: check_in_day(row[4], row[3], zone),
         today,
         first,
@@ -127,36 +127,61 @@ def keep_in_touch(user, today, until=None, first=None):
         )
 
 
-def _due_clocks(clocks, today, zone):
-    """The rows of ``clocks`` whose check-in is due by ``today``, filtered in the database.
+def _due_clocks(clocks, today, last_day, zone, first=None):
+    """The rows of ``clocks`` whose check-in is due by ``last_day``, filtered in the
+    database; with ``first``, only the first ``first`` of each cadence in each part of the
+    list (overdue, today, coming up), which hold every row ``due.firsts`` can pick.
 
-    A check-in is due when the clock's local date plus the cadence is on or before today,
-    that is when the clock is earlier than the start of (today - cadence + 1). The query is
-    wrapped in one outer SELECT that compares the clock once with its cadence's cutoff, and
-    only the people who are due come back to Python.
+    A check-in is due by a day X when the clock's local date plus the cadence is on or
+    before X, that is when the clock is earlier than the start of (X - cadence + 1). The
+    query is wrapped in one outer SELECT that compares the clock once with its cadence's
+    cutoff, and only the people who are due come back to Python. Within one cadence the
+    order of the clocks is the order of the check-in days, so the database can rank them.
     """
     connection = connections[clocks.db]
     inner, params = clocks.query.sql_with_params()
-    cases, cutoffs = [], []
-    for days, _label in KeepInTouch.CADENCES:
-        start = local_day_bounds(today - datetime.timedelta(days=days - 1), zone)[0]
-        cases.append("WHEN %s THEN %s")
-        cutoffs += [days, connection.ops.adapt_datetimefield_value(start)]
-    # One comparison with the cadence's cutoff, not one per cadence: the databases copy the
-    # clock's expression (four subqueries) into every place the outer query names it.
-    cutoff = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
-    # And the outer SELECT names it again: a materialized CTE computes each row's clock
-    # once (PostgreSQL ran the four subqueries twice per person without it).
-    sql = f"WITH t AS {_materialized(connection)}({inner}) SELECT * FROM t WHERE t.clock < {cutoff}"
+
+    def cutoff(days_before):
+        """SQL for the start of the local day ``days_before(cadence)``, by the row's
+        cadence, and its parameters."""
+        cases, values = [], []
+        for days, _label in KeepInTouch.CADENCES:
+            start = local_day_bounds(days_before(days), zone)[0]
+            cases.append("WHEN %s THEN %s")
+            values += [days, connection.ops.adapt_datetimefield_value(start)]
+        # One comparison with the cadence's cutoff, not one per cadence: the databases
+        # copy the clock's expression (four subqueries) into every place that names it.
+        sql = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
+        return sql, values
+
+    due, due_params = cutoff(lambda days: last_day - datetime.timedelta(days=days - 1))
+    # And the outer SELECT names the clock again: a materialized CTE computes each row's
+    # clock once (PostgreSQL ran the four subqueries twice per person without it).
+    with_clocks = f"WITH t AS {_materialized(connection)}({inner})"
+    if first is None:
+        sql = f"{with_clocks} SELECT * FROM t WHERE t.clock < {due}"
+        sql_params = (*params, *due_params)
+    else:
+        overdue, overdue_params = cutoff(lambda days: today - datetime.timedelta(days=days))
+        by_today, today_params = cutoff(lambda days: today - datetime.timedelta(days=days - 1))
+        part = f"CASE WHEN t.clock < {overdue} THEN 0 WHEN t.clock < {by_today} THEN 1 ELSE 2 END"
+        cadence = f"COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS})"
+        sql = (
+            f"{with_clocks} SELECT id, first_name, last_name, cadence, clock FROM ("
+            f"SELECT t.*, ROW_NUMBER() OVER (PARTITION BY {cadence}, {part} "
+            f"ORDER BY t.clock, t.id) AS place FROM t WHERE t.clock < {due}"
+            ") ranked WHERE place <= %s ORDER BY clock, id"
+        )
+        sql_params = (*params, *overdue_params, *today_params, *due_params, first)
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, *cutoffs))
+        cursor.execute(sql, sql_params)
         rows = cursor.fetchall()
-    for pk, first, last, cadence, clock in rows:
+    for pk, first_name, last_name, cadence, clock in rows:
         if isinstance(clock, str):  # SQLite keeps datetimes as UTC text
             clock = parse_datetime(clock)
         if timezone.is_naive(clock):
             clock = timezone.make_aware(clock, datetime.UTC)
-        yield pk, first, last, cadence, clock
+        yield pk, first_name, last_name, cadence, clock
 
 
 def _materialized(connection) -> str:
