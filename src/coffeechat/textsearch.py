@@ -106,6 +106,33 @@ def word_filter(table: str, columns: dict[str, list[str]], fts_table: str) -> Q:
     return q
 
 
+def word_or_ids(table: str, column: str, word: str, fts_table: str, *id_lists) -> Q:
+    """A Q for rows of ``table`` whose folded ``column`` has ``word`` as a word prefix, or
+    whose id is in any of ``id_lists`` (querysets of one id column: the people at an
+    organization of that name, say).
+
+    On SQLite the matches and the lists make one list of ids, which the database checks
+    as it walks the rows in their order, from the index alone (an OR of the three made it
+    read every row: 95 ms in 50,000 contacts, 10 ms this way). On PostgreSQL an OR of the
+    trigram-indexed LIKE and the lists, which it combines from its indexes.
+    """
+    if connection.vendor == "sqlite":
+        parts, params = (
+            [f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s"],
+            [f'{column} : "{word}" *'],
+        )
+        for ids in id_lists:
+            sql, more = ids.order_by().query.sql_with_params()
+            parts.append(sql)
+            params.extend(more)
+        sql = f'"{table}"."id" IN ({" UNION ALL ".join(parts)})'
+        return Q(RawSQL(sql, params, output_field=BooleanField()))
+    q = Q(**{f"{column}__contains": f" {word}"})
+    for ids in id_lists:
+        q |= Q(pk__in=ids)
+    return q
+
+
 def fts5_operations(fts_table: str, table: str, columns: list[str]):
     """SQL for a migration: an FTS5 index over ``table``'s folded ``columns``, with triggers.
 
