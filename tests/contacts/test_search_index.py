@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 
 from coffeechat.contacts.models import Contact, Organization, Tag
-from coffeechat.contacts.search import search_contacts
+from coffeechat.contacts.search import distinct_fields, search_contacts
+from tests.conftest import make_user
 
 
 @pytest.fixture
@@ -73,3 +74,13 @@ def test_every_full_text_index_has_the_triggers_that_keep_it_in_step(db):
     assert "contacts_contact_fts" in indexes
     for index in indexes:
         assert {f"{index}_ai", f"{index}_ad", f"{index}_au"} <= triggers, index
+
+
+def test_the_field_filter_offers_each_of_the_owners_fields_once_in_order(owner, outsider):
+    for field in ["Nursing", "Chemistry", "", "Nursing", "Art history", "Chemistry"]:
+        Contact.objects.create(owner=owner, first_name="P", field=field)
+    Contact.objects.create(owner=outsider, first_name="Q", field="Zoology")
+
+    assert distinct_fields(owner) == ["Art history", "Chemistry", "Nursing"]
+    assert distinct_fields(outsider) == ["Zoology"]
+    assert distinct_fields(make_user("newcomer")) == []

@@ -8,6 +8,8 @@ is what the indexes answer (FTS5 on SQLite, trigrams on PostgreSQL; contacts mig
 0009), so a search costs about the same in 500 contacts as in 50,000.
 """
 
+from django.db import connection
+
 from coffeechat.contacts.models import Contact, Organization, Tag
 from coffeechat.contacts.normalize import without_nul
 from coffeechat.textsearch import fold, word_or_ids, words
@@ -47,6 +49,28 @@ def search_contacts(owner, *, q="", source="", field="", organization="", tag=""
     if tag:
         contacts = contacts.filter(pk__in=_tagged(owner, name__iexact=tag))
     return contacts
+
+
+def distinct_fields(owner) -> list[str]:
+    """The owner's fields (the list's filter offers them), each once, in order.
+
+    Read by jumping from one field to the next in the (owner, field) index: one step per
+    field, not one per contact (a DISTINCT reads every contact's entry: 7 ms in 50,000).
+    """
+    table = connection.ops.quote_name(Contact._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE found(field) AS (
+            SELECT MIN(field) FROM {table} WHERE owner_id = %s AND field > ''
+            UNION ALL
+            SELECT (SELECT MIN(c.field) FROM {table} c
+                    WHERE c.owner_id = %s AND c.field > found.field)
+            FROM found WHERE found.field IS NOT NULL
+        )
+        SELECT field FROM found WHERE field IS NOT NULL
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [owner.pk, owner.pk])
+        return [field for (field,) in cursor.fetchall()]
 
 
 def _organizations(owner, **lookup):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from coffeechat.accounts.ownership import get_owned_or_404
 from coffeechat.contacts.forms import ContactFilterForm, ContactForm, NotesForm
 from coffeechat.contacts.models import Contact, Organization, Source, Tag
-from coffeechat.contacts.search import search_contacts
+from coffeechat.contacts.search import distinct_fields, search_contacts
 from coffeechat.submissions.once import submitted_once
 
 PAGE_SIZE = 50
@@ -17,13 +17,7 @@ PAGE_SIZE = 50
 def list_contacts(request):
     owner = request.user
     tags = Tag.objects.owned_by(owner)
-    fields = (
-        Contact.objects.owned_by(owner)
-        .exclude(field="")
-        .order_by("field")
-        .values_list("field", flat=True)
-        .distinct()
-    )
+    fields = distinct_fields(owner)
     form = ContactFilterForm(request.GET or None, sources=Source.choices, fields=fields, tags=tags)
     criteria = form.cleaned_data if form.is_valid() else {}
     filtered = any(criteria.values()) if criteria else False
