@@ -126,6 +126,8 @@ LEFT_OUT = {
     "notifications.Notification": "a notice of something that lives elsewhere, read or not",
     "notifications.Preferences": "which notices are emailed: the server's database backup",
     "community.PendingRoster": "a roster waiting for its confirmation",
+    "conversations.LastTouch": "each contact's latest moment in touch, kept by the database "
+    "from the interactions, meetings and messages: restoring those fills it again",
 }
 
 

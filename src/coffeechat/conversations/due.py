@@ -11,15 +11,15 @@ import datetime
 
 from django.db import connections
 from django.db.models import DateTimeField, F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, NullIf
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from coffeechat.contacts.models import Contact
+from coffeechat.conversations.last_touch import MOMENTS
 from coffeechat.due import DueItem, DueKind, firsts
-from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
+from coffeechat.interviews.models import MET_STAGES, Interview, KeepInTouch
 from coffeechat.links import url_pattern
-from coffeechat.outreach.models import Message
 from coffeechat.zones import local_day_bounds, user_zone
 
 # Stands in for "never" inside GREATEST(), which SQLite makes NULL if any argument is.
@@ -38,16 +38,16 @@ def last_interactions(queryset):
     """Annotate contacts with ``last_interaction``: the latest moment of any interaction.
 
     Interactions logged by hand or by a meeting, meetings held, and outreach messages sent
-    to them or answered by them all count; one column, computed in the database.
+    to them or answered by them all count (``last_touch.MOMENTS``); one column, computed
+    in the database. The agenda reads the same, stored (``models.LastTouch``).
     """
-    moments = [
-        _latest(Interaction.objects.all(), "happened_at"),
-        _latest(Interview.objects.filter(stage__in=MET_STAGES), "ends_at"),
-        _latest(Message.objects.all(), "sent_at"),
-        _latest(Message.objects.all(), "replied_at"),
-    ]
     latest = Greatest(
-        *(Coalesce(moment, Value(NEVER), output_field=DateTimeField()) for moment in moments),
+        *(
+            Coalesce(
+                _latest(moment.rows(), moment.field), Value(NEVER), output_field=DateTimeField()
+            )
+            for moment in MOMENTS
+        ),
         output_field=DateTimeField(),
     )
     return queryset.annotate(last_interaction=latest)
@@ -69,7 +69,8 @@ def check_in_day(clock: datetime.datetime, cadence_days: int | None, zone) -> da
 def clocks(user):
     """The people ``user`` keeps in touch with, as rows (id, first name, last name,
     cadence, clock): those met, unless switched off, and those given a cadence. The clock
-    starts at the last interaction; with none yet, when the cadence was set."""
+    starts at the last interaction (as ``last_interactions`` reads it, stored); with none
+    yet, when the cadence was set."""
     settings = KeepInTouch.objects.filter(owner=user)
     met_by_default = (
         Interview.objects.filter(owner=user, stage__in=MET_STAGES)
@@ -93,10 +94,10 @@ def clocks(user):
         )
         .order_by()
     )
-    return (
-        last_interactions(tracked)
-        .annotate(clock=Coalesce(NullIf("last_interaction", Value(NEVER)), "tracked_since"))
-        .values_list("id", "first_name", "last_name", "cadence", "clock")
+    # The latest moment is stored per contact (models.LastTouch, kept by the database):
+    # one join, where reading it live (``last_interactions``) cost four lookups a person.
+    return tracked.annotate(clock=Coalesce("last_touch__moment", "tracked_since")).values_list(
+        "id", "first_name", "last_name", "cadence", "clock"
     )
 
 
