@@ -151,13 +151,13 @@ def _due_clocks(clocks, today, last_day, zone, first=None):
             cases.append("WHEN %s THEN %s")
             values += [days, connection.ops.adapt_datetimefield_value(start)]
         # One comparison with the cadence's cutoff, not one per cadence: the databases
-        # copy the clock's expression (four subqueries) into every place that names it.
+        # copy the clock's expression (joins and a COALESCE) into every place naming it.
         sql = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
         return sql, values
 
     due, due_params = cutoff(lambda days: last_day - datetime.timedelta(days=days - 1))
     # And the outer SELECT names the clock again: a materialized CTE computes each row's
-    # clock once (PostgreSQL ran the four subqueries twice per person without it).
+    # clock once (PostgreSQL ran the clock's lookups twice per person without it).
     with_clocks = f"WITH t AS {_materialized(connection)}({inner})"
     if first is None:
         sql = f"{with_clocks} SELECT * FROM t WHERE t.clock < {due}"
