@@ -238,3 +238,20 @@ def test_a_file_over_the_limit_is_refused(owner_client, owner, settings):
 
 def test_the_restore_page_only_takes_posts(owner_client):
     assert owner_client.get("/contacts/export/restore/").status_code == 405
+
+
+def test_a_big_upload_is_read_from_its_temporary_file(owner_client, owner, settings, monkeypatch):
+    # Django keeps an upload over this size on disk; the restore reads it from there, in
+    # pieces, rather than all at once.
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    reads = []
+    monkeypatch.setattr(
+        "django.core.files.uploadedfile.TemporaryUploadedFile.read",
+        lambda self, size=-1: reads.append(size) or self.file.read(size),
+        raising=False,
+    )
+    with GOLDEN.open("rb") as file:
+        response = owner_client.post("/contacts/export/restore/", {"backup": file}, follow=True)
+
+    assert "Restored 3 organizations, 5 tags, 4 contacts" in response.text
+    assert reads and -1 not in reads and None not in reads

@@ -3,7 +3,8 @@ imports no app.
 
 ``registry`` finds each app's sections (its ``backup.py``) and orders them; ``fields``
 checks values and maps ids; ``model_sections`` builds the usual section for one model;
-``bulk`` writes restored rows; ``files`` reads, writes, exports and restores whole files.
+``bulk`` writes restored rows; ``reading`` reads a file a piece at a time; ``files``
+reads, writes, exports and restores whole files.
 docs/BACKUP.md describes the file and how to add a section.
 """
 
@@ -28,8 +29,8 @@ from coffeechat.backup.files import (
     existing_data,
     export_backup,
     load_backup,
-    parse_backup,
     restore_backup,
+    restore_file,
     write_backup,
 )
 from coffeechat.backup.model_sections import model_section
@@ -54,11 +55,11 @@ __all__ = [
     "export_backup",
     "load_backup",
     "model_section",
-    "parse_backup",
     "plain_fields",
     "read_values",
     "register",
     "restore_backup",
+    "restore_file",
     "sections",
     "update_each",
     "write_backup",

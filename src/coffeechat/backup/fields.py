@@ -17,6 +17,8 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.utils import timezone
 
+from coffeechat.backup.bulk import update_each
+from coffeechat.backup.reading import Items
 from coffeechat.text import without_nul
 
 # Rows read from the database at a time by an export: its memory is bounded by this many
@@ -54,29 +56,103 @@ class ExportContext:
         return None if pk is None else self._ids[section].get(pk)
 
 
+# Problems kept to be shown; beyond these a restore only counts them (a file with a
+# problem in each of 300,000 records would otherwise fill the memory with messages).
+MAX_PROBLEMS_KEPT = 1_000
+
+
+class FileIds:
+    """A section's file ids: a set of ints, kept as one number while they run 1, 2, 3...
+    (as every export numbers them), so 300,000 ids take no room."""
+
+    def __init__(self):
+        self.upto = 0  # 1 to upto are all in
+        self.others: set[int] = set()
+
+    def add(self, value: int) -> None:
+        if value == self.upto + 1:
+            self.upto += 1
+            while self.others and self.upto + 1 in self.others:
+                self.others.remove(self.upto + 1)
+                self.upto += 1
+        else:
+            self.others.add(value)
+
+    def __contains__(self, value) -> bool:
+        return 1 <= value <= self.upto or value in self.others
+
+
 class ParseContext:
-    """Collects problems and the ids each section declares, so references can be checked."""
+    """Collects problems and the ids each section declares, so references can be checked.
+
+    A restore reads a section's records in turn (``each_row``), so a link within the
+    section may point at a record not read yet: ``Row.ref`` lets it through and notes it,
+    and ``end_section`` names those whose record never came.
+    """
 
     def __init__(self):
         self.problems: list[str] = []
-        self._ids: dict[str, set[int]] = defaultdict(set)
+        self.more = 0  # problems found beyond MAX_PROBLEMS_KEPT
+        self._ids: dict[str, FileIds] = defaultdict(FileIds)
+        self.current: str | None = None
+        # For the section being read: links ahead of the records they point at, and what a
+        # check keeps from one chunk of records to the next (``memo``).
+        self._ahead: list[tuple[str, str, str, int]] = []
+        self.memo: dict = {}
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
+    def problem(self, where: str, message: str, first: bool = False) -> None:
+        """Note a problem; ``first`` puts it before those noted so far (one about the
+        whole file, found at its end, is then among those shown)."""
+        text = f"{where}: {message}" if where else message
+        if len(self.problems) >= MAX_PROBLEMS_KEPT:
+            self.more += 1
+            if not first:
+                return
+            self.problems.pop()  # the last one kept makes room
+        if first:
+            self.problems.insert(0, text)
+        else:
+            self.problems.append(text)
+
+    def begin_section(self, section: str) -> None:
+        self.current = section
+        self._ahead = []
+        self.memo = {}
+
+    def end_section(self) -> None:
+        """Every link that pointed ahead in the section just read must have found its record."""
+        for where, key, section, file_id in self._ahead:
+            if not self.known(section, file_id):
+                self.problem(
+                    f"{where}, “{key}”",
+                    f"points to {section} id {file_id}, which is not in this file",
+                )
+        self.current = None
+        self._ahead = []
+        self.memo = {}
 
     def rows(self, raw, section: str) -> list[Row]:
         """The section's list of objects, each wrapped for reading."""
-        if not isinstance(raw, list):
+        return list(self._rows(raw, section))
+
+    def each_row(self, raw, section: str):
+        """The section's objects one at a time, each one's "id" declared as it comes: for a
+        parse that yields its records (a generator), so that they are checked and written in
+        chunks and never all held at once."""
+        for row in self._rows(raw, section):
+            self.declare_ids(section, [row])
+            yield row
+
+    def _rows(self, raw, section: str):
+        if not isinstance(raw, list | Items):
             self.problem(section, f"should be a list, not {kind(raw)}")
-            return []
-        rows = []
+            return
         for index, item in enumerate(raw, start=1):
             where = f"{section}, item {index}"
             if isinstance(item, dict):
-                rows.append(Row(self, item, where))
+                yield Row(self, item, where, index)
             else:
                 self.problem(where, f"should be an object, not {kind(item)}")
-        return rows
 
     def declare_ids(self, section: str, rows: list[Row]) -> None:
         """Read each row's "id" (a positive whole number, unique in the section)."""
@@ -95,6 +171,14 @@ class ParseContext:
     def known(self, section: str, file_id: int) -> bool:
         return file_id in self._ids[section]
 
+    def ahead(self, where: str, key: str, section: str, file_id: int) -> bool:
+        """Whether a link to a record not read yet may still find it (it is in the section
+        being read); if so it is checked at the section's end."""
+        if section != self.current:
+            return False
+        self._ahead.append((where, key, section, file_id))
+        return True
+
 
 _MISSING = object()
 
@@ -102,10 +186,11 @@ _MISSING = object()
 class Row:
     """One object in a section, read key by key; every problem is noted with where it is."""
 
-    def __init__(self, ctx: ParseContext, data: dict, where: str):
+    def __init__(self, ctx: ParseContext, data: dict, where: str, position: int = 0):
         self.ctx = ctx
         self.data = data
         self.where = where
+        self.position = position  # the item's number in its section, from 1
         self.id: int | None = None
         self._read: set[str] = set()
 
@@ -141,10 +226,10 @@ class Row:
             return None
         if not is_int(raw):
             self.problem(key, f"should be the id of one of the {section} in this file, not {raw!r}")
-        elif not self.ctx.known(section, raw):
-            self.problem(key, f"points to {section} id {raw}, which is not in this file")
-        else:
+        elif self.ctx.known(section, raw) or self.ctx.ahead(self.where, key, section, raw):
             return raw
+        else:
+            self.problem(key, f"points to {section} id {raw}, which is not in this file")
         return None
 
     def refs(self, key: str, section: str) -> list[int]:
@@ -158,7 +243,9 @@ class Row:
         for item in raw:
             if not is_int(item):
                 self.problem(key, f"should hold {section} ids, but holds {item!r}")
-            elif not self.ctx.known(section, item):
+            elif not (
+                self.ctx.known(section, item) or self.ctx.ahead(self.where, key, section, item)
+            ):
                 self.problem(key, f"points to {section} id {item}, which is not in this file")
             elif item not in found:
                 found.append(item)
@@ -184,16 +271,44 @@ class Row:
 
 
 class RestoreContext:
-    """Maps each section's file ids to the database ids of the rows just created."""
+    """Maps each section's file ids to the database ids of the rows just created.
+
+    Records are written in chunks, so a link within a section may point at a record not
+    written yet: ``link_later`` keeps it (two ids) and ``end_section`` sets it once the
+    whole section is in.
+    """
 
     def __init__(self):
         self._pks: dict[str, dict[int, Any]] = defaultdict(dict)
+        self._later: dict[tuple, list[tuple[Any, int]]] = defaultdict(list)
 
     def remember(self, section: str, file_id: int, pk) -> None:
         self._pks[section][file_id] = pk
 
     def pk(self, section: str, file_id: int | None):
         return None if file_id is None else self._pks[section][file_id]
+
+    def has(self, section: str, file_id: int | None) -> bool:
+        return file_id in self._pks[section]
+
+    def link_later(self, model, name: str, pk, section: str, file_id: int) -> None:
+        """Set ``model`` row ``pk``'s link ``name`` to ``section``'s record ``file_id`` once
+        the section is written."""
+        self._later[(model, name, section)].append((pk, file_id))
+
+    def end_section(self) -> None:
+        for (model, name, section), links in self._later.items():
+            field = model._meta.get_field(name)
+            for start in range(0, len(links), EXPORT_CHUNK):
+                update_each(
+                    model,
+                    [field],
+                    [
+                        [self.pk(section, file_id), pk]
+                        for pk, file_id in links[start : start + EXPORT_CHUNK]
+                    ],
+                )
+        self._later.clear()
 
 
 # -- converting values -------------------------------------------------------------------------

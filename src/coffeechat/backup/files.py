@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import inspect
+import itertools
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,12 +19,21 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 
 import coffeechat
+from coffeechat.backup.errors import BackupError
 from coffeechat.backup.fields import (
     ExportContext,
     ParseContext,
     RestoreContext,
     is_int,
     parse_datetime,
+)
+from coffeechat.backup.reading import (
+    NOT_AN_OBJECT,
+    NOT_TEXT,
+    TOO_DEEP,
+    Items,
+    JsonStream,
+    not_json,
 )
 from coffeechat.backup.registry import HEADER_KEYS, Section, app_upgrades, sections
 
@@ -31,29 +43,11 @@ VERSION = 2
 # version -> function rewriting a file's header of that version into the next version's
 # shape; apps rewrite their own sections (``UPGRADES`` in their backup.py, app_upgrades).
 UPGRADES: dict[int, Callable[[dict], dict]] = {}
-MAX_PROBLEMS_SHOWN = 12
 
 
 def upgrade_steps(version: int) -> list[Callable[[dict], dict]]:
     """What rewrites a file of ``version`` into the next version's shape, in order."""
     return [*([UPGRADES[version]] if version in UPGRADES else []), *app_upgrades(version)]
-
-
-class BackupError(Exception):
-    """The file cannot be restored; ``problems`` says why, one plain sentence each."""
-
-    def __init__(self, problems: list[str] | str):
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__(self.describe())
-
-    def describe(self, limit: int = MAX_PROBLEMS_SHOWN) -> str:
-        shown = self.problems[:limit]
-        if len(self.problems) == 1:
-            return shown[0]
-        text = "; ".join(shown)
-        if len(self.problems) > limit:
-            text += f"; and {len(self.problems) - limit} more problems"
-        return text
 
 
 # -- reading and writing the file ------------------------------------------------------------
@@ -65,32 +59,21 @@ def dump_backup(data: dict) -> str:
 
 
 def load_backup(content: bytes | str) -> dict:
-    """Parse a backup file's bytes, with a clear message when it is not JSON at all."""
+    """Parse a whole backup file's bytes, with a clear message when it is not JSON at all.
+    (A restore reads the file in pieces instead: ``restore_file``.)"""
     if isinstance(content, bytes):
         try:
             content = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise BackupError(
-                "the file is not a coffeechat backup: it is not text (UTF-8). "
-                "Choose the .json file that coffeechat's JSON export made."
-            ) from None
+            raise BackupError(NOT_TEXT, about_file=True) from None
     try:
         data = json.loads(content)
     except RecursionError:
-        raise BackupError(
-            "the file is nested too deeply to be a coffeechat backup. Choose the .json file "
-            "that coffeechat's JSON export made, unchanged."
-        ) from None
+        raise BackupError(TOO_DEEP, about_file=True) from None
     except json.JSONDecodeError as error:
-        raise BackupError(
-            f"the file is not valid JSON (line {error.lineno}, column {error.colno}: "
-            f"{error.msg}). Choose the .json file that coffeechat's JSON export made, unchanged."
-        ) from None
+        raise not_json(error.lineno, error.colno, error.msg) from None
     if not isinstance(data, dict):
-        raise BackupError(
-            "the file is JSON but not a coffeechat backup (it should hold one object with "
-            '"format": "coffeechat-backup").'
-        )
+        raise BackupError(NOT_AN_OBJECT, about_file=True)
     return data
 
 
@@ -181,56 +164,36 @@ class RestoreSummary:
         return next((n for section, n in self.counts if section.key == key), 0)
 
 
-def parse_backup(data: dict) -> dict[str, Any]:
-    """Check the whole file; return each section's checked records, or raise BackupError."""
-    if not isinstance(data, dict):
-        raise BackupError("the file is not a coffeechat backup (it should be one JSON object).")
-    if data.get("format") != FORMAT:
-        found = f"is {data['format']!r}" if "format" in data else "is missing"
+# -- restore -----------------------------------------------------------------------------------
+
+# Records checked and written at a time: a restore holds this many (and two ids for each
+# record before them), whatever the size of the file.
+RESTORE_CHUNK = 1_000
+
+
+def _check_header(header: dict) -> int:
+    """The file's version, once its "format" and "version" say it can be read."""
+    if header.get("format") != FORMAT:
+        found = f"is {header['format']!r}" if "format" in header else "is missing"
         raise BackupError(
             f'the file is not a coffeechat backup: its "format" should be "{FORMAT}" but '
             f"{found}. Choose the .json file that coffeechat's JSON export made (CSV and "
-            "vCard files are for importing contacts)."
+            "vCard files are for importing contacts).",
+            about_file=True,
         )
-    version = data.get("version")
+    version = header.get("version")
     if not is_int(version) or version < 1:
-        raise BackupError(f'the backup\'s "version" should be a number from 1 up, not {version!r}.')
+        raise BackupError(
+            f'the backup\'s "version" should be a number from 1 up, not {version!r}.',
+            about_file=True,
+        )
     if version > VERSION:
         raise BackupError(
             f"this backup was made by a newer coffeechat (backup version {version}); this "
-            f"coffeechat reads versions up to {VERSION}. Upgrade coffeechat, then restore again."
+            f"coffeechat reads versions up to {VERSION}. Upgrade coffeechat, then restore again.",
+            about_file=True,
         )
-    while version < VERSION:
-        for step in upgrade_steps(version):
-            data = step(data)
-        version += 1
-
-    ctx = ParseContext()
-    exported_at = data.get("exported_at")
-    if not isinstance(exported_at, str):
-        ctx.problem("“exported_at”", "is missing" if exported_at is None else "should be text")
-    else:
-        try:
-            parse_datetime(exported_at)
-        except ValueError as error:
-            ctx.problem("“exported_at”", str(error))
-    known = {section.key: section for section in sections()}
-    for key in data:
-        if key not in known and key not in HEADER_KEYS:
-            ctx.problem(
-                f"“{key}”",
-                "is a part of the backup this coffeechat does not know; upgrade coffeechat "
-                "so that nothing in the file is lost",
-            )
-    parsed = {}
-    for section in known.values():
-        if section.key in data:
-            parsed[section.key] = section.parse(data[section.key], ctx)
-        elif section.required:
-            ctx.problem(section.key, "is missing from the file")
-    if ctx.problems:
-        raise BackupError(ctx.problems)
-    return parsed
+    return version
 
 
 def existing_data(user) -> list[str]:
@@ -243,29 +206,245 @@ def existing_data(user) -> list[str]:
     return found
 
 
+def restore_file(user, file) -> RestoreSummary:
+    """Recreate the backup in ``file`` (a file object, binary or text, or the file's bytes)
+    in ``user``'s empty account, all or nothing; what `coffeechat restore` and the Export
+    page use.
+
+    The file is read a piece at a time (backup/reading.py), and each section's records are
+    checked and written in chunks of ``RESTORE_CHUNK``, in one transaction. Every problem
+    is noted and reading goes on, writing nothing more; at the end, any problem rolls the
+    whole transaction back and a ``BackupError`` lists them all. So the memory a restore
+    takes does not grow with the file, except for two ids per record.
+
+    Sections are restored in the registry's order, each after those it needs. The export
+    writes them in that order; a file that has one before a section it needs (edited by
+    hand, say) has it held in a temporary file until then. A file of an older version is
+    read whole instead, to be rewritten by its upgrade steps (``upgrade_steps``).
+    """
+    return _Restore(user).run(JsonStream(file).members())
+
+
 def restore_backup(user, data: dict) -> RestoreSummary:
-    """Recreate a backup's data in ``user``'s empty account, all or nothing."""
-    parsed = parse_backup(data)
-    ctx = RestoreContext()
-    summary = RestoreSummary()
-    try:
-        with transaction.atomic():
-            found = existing_data(user)
-            if found:
-                raise BackupError(
-                    f"this account already has {get_text_list(found, 'and')}. A backup is "
-                    "restored only into an empty account, so nothing gets mixed up or doubled: "
-                    "create a new account and restore there."
-                )
-            for section in sections():
-                if section.key not in parsed:  # an optional section the file predates
-                    continue
-                count = section.restore(user, parsed[section.key], ctx)
-                if count is not None:
-                    summary.counts.append((section, count))
-    except IntegrityError as error:
+    """``restore_file`` for a file already decoded whole (``load_backup``)."""
+    if not isinstance(data, dict):
         raise BackupError(
-            "the backup's records clash with each other (for example two organizations or tags "
-            f"whose names differ only in capital letters), so nothing was restored: {error}"
-        ) from None
-    return summary
+            "the file is not a coffeechat backup (it should be one JSON object).", about_file=True
+        )
+    return _Restore(user).run(iter(data.items()))
+
+
+class _Held:
+    """A section's list that came before a section it needs: kept in a temporary file (one
+    element a line) until it can be restored."""
+
+    def __init__(self, items: Items):
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self.file.write('{"items": [')
+        separator = "\n"
+        for item in items:
+            self.file.write(separator + json.dumps(item, ensure_ascii=False))
+            separator = ",\n"
+        self.file.write("\n]}\n")
+
+    def items(self) -> Items:
+        self.file.seek(0)
+        return Items(item for _, items in JsonStream(self.file).members() for item in items)
+
+    def whole(self) -> list:
+        items = list(self.items())
+        self.close()
+        return items
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _chunks(records, size: int):
+    iterator = iter(records)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+class _Restore:
+    """One restore: the file's members in, each section parsed and written as it comes."""
+
+    def __init__(self, user):
+        self.user = user
+        self.known = {section.key: section for section in sections()}
+        self.parse_ctx = ParseContext()
+        self.restore_ctx = RestoreContext()
+        self.header: dict[str, Any] = {}
+        self.seen: set[str] = set()
+        self.held: dict[str, Any] = {}  # sections waiting for their "needs" (or the header)
+        self.done: set[str] = set()
+        self.counts: dict[str, int] = {}
+        self.reading = False  # the header is read and the file is of this version
+        self.whole: dict | None = None  # an older file, read whole to be upgraded
+
+    def run(self, members) -> RestoreSummary:
+        try:
+            with transaction.atomic():
+                for key, value in members:
+                    self._member(key, value)
+                self._finish()
+                if self.parse_ctx.problems:
+                    raise BackupError(self.parse_ctx.problems, more=self.parse_ctx.more)
+        except IntegrityError as error:
+            raise BackupError(
+                "the backup's records clash with each other (for example two organizations or "
+                "tags whose names differ only in capital letters), so nothing was restored: "
+                f"{error}"
+            ) from None
+        finally:
+            for value in self.held.values():
+                if isinstance(value, _Held):
+                    value.close()
+        return RestoreSummary(
+            [
+                (section, self.counts[key])
+                for key, section in self.known.items()
+                if key in self.counts
+            ]
+        )
+
+    def _member(self, key: str, value) -> None:
+        if key in self.seen:
+            self.parse_ctx.problem(
+                f"“{key}”", "is in the file twice; a backup has each of its parts once"
+            )
+            return
+        self.seen.add(key)
+        if key in HEADER_KEYS:
+            self.header[key] = list(value) if isinstance(value, Items) else value
+            if (
+                not self.reading
+                and self.whole is None
+                and {"format", "version"} <= set(self.header)
+            ):
+                self._read_header()
+        elif self.whole is not None:
+            self.whole[key] = list(value) if isinstance(value, Items) else value
+        elif not self.reading or (key in self.known and not self._ready(key)):
+            self.held[key] = _Held(value) if isinstance(value, Items) else value
+        elif key not in self.known:
+            self._unknown(key)
+        else:
+            self._section(key, value)
+            self._release()
+
+    def _read_header(self) -> None:
+        version = _check_header(self.header)
+        if version < VERSION:
+            self.whole = dict(self.header)
+            for key, value in self.held.items():
+                self.whole[key] = value.whole() if isinstance(value, _Held) else value
+            self.held = {}
+            return
+        self._start()
+        self.reading = True
+        for key in [key for key in self.held if key not in self.known]:
+            self._unknown(key)
+            value = self.held.pop(key)
+            if isinstance(value, _Held):
+                value.close()
+        self._release()
+
+    def _start(self) -> None:
+        found = existing_data(self.user)
+        if found:
+            raise BackupError(
+                f"this account already has {get_text_list(found, 'and')}. A backup is "
+                "restored only into an empty account, so nothing gets mixed up or doubled: "
+                "create a new account and restore there."
+            )
+
+    def _ready(self, key: str) -> bool:
+        return all(need in self.done for need in self.known[key].needs)
+
+    def _release(self) -> None:
+        """Restore the held sections whose needs are now restored, in the registry's order."""
+        while ready := [key for key in self.known if key in self.held and self._ready(key)]:
+            self._section(ready[0], self._take(ready[0]))
+
+    def _take(self, key: str):
+        value = self.held.pop(key)
+        return value.items() if isinstance(value, _Held) else value
+
+    def _unknown(self, key: str) -> None:
+        self.parse_ctx.problem(
+            f"“{key}”",
+            "is a part of the backup this coffeechat does not know; upgrade coffeechat "
+            "so that nothing in the file is lost",
+        )
+
+    def _finish(self) -> None:
+        if not self.reading and self.whole is None:
+            _check_header(self.header)  # raises: "format" or "version" is missing
+        if self.whole is not None:
+            data, version = self.whole, self.header["version"]
+            while version < VERSION:
+                for step in upgrade_steps(version):
+                    data = step(data)
+                version += 1
+            self._start()
+            self.reading = True
+            for key in data:
+                if key not in self.known and key not in HEADER_KEYS:
+                    self._unknown(key)
+            for key in self.known:
+                if key in data:
+                    self._section(key, data.pop(key))
+        # Held to the end: sections that need one the file does not have.
+        for key in list(self.known):
+            if key in self.held:
+                self._section(key, self._take(key))
+        # Found at the end but about the whole file: listed first.
+        ctx = self.parse_ctx
+        for key, section in reversed(self.known.items()):
+            if key not in self.done and section.required:
+                ctx.problem(key, "is missing from the file", first=True)
+        exported_at = self.header.get("exported_at")
+        if not isinstance(exported_at, str):
+            ctx.problem(
+                "“exported_at”",
+                "is missing" if exported_at is None else "should be text",
+                first=True,
+            )
+        else:
+            try:
+                parse_datetime(exported_at)
+            except ValueError as error:
+                ctx.problem("“exported_at”", str(error), first=True)
+
+    def _writing(self) -> bool:
+        return not self.parse_ctx.problems
+
+    def _section(self, key: str, value) -> None:
+        """Check one section's records and, while the file has no problem, write them."""
+        section, ctx = self.known[key], self.parse_ctx
+        streams = inspect.isgeneratorfunction(section.parse)
+        if not streams and isinstance(value, Items):
+            value = list(value)
+        ctx.begin_section(key)
+        parsed = section.parse(value, ctx)
+        if streams:
+            count, wrote = None, False
+            for chunk in _chunks(parsed, RESTORE_CHUNK):
+                count, wrote = self._write(section, chunk, count), True
+            if not wrote:
+                count = self._write(section, [], count)
+        else:
+            count = self._write(section, parsed, None)
+        ctx.end_section()
+        if self._writing():
+            self.restore_ctx.end_section()
+        self.done.add(key)
+        if count is not None:
+            self.counts[key] = count
+
+    def _write(self, section: Section, records, count: int | None) -> int | None:
+        if not self._writing():
+            return count
+        written = section.restore(self.user, records, self.restore_ctx)
+        return count if written is None else (count or 0) + written

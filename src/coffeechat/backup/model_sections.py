@@ -13,8 +13,10 @@ its own section (a follow-up pointing at the request it follows). What it does f
 - ``fields`` names the fields every file with this section has; any field the model gains
   later is optional on restore, so those files still restore (the field gets its default).
 
-Rules that need more than one value's type and limits go in ``check``, which sees every
-row with its checked record after the whole section is read (so it can compare records).
+Rules that need more than one value's type and limits go in ``check``, which sees the rows
+with their checked records a chunk at a time (``CHECK_CHUNK``), in the file's order: a rule
+comparing records keeps what it needs from earlier chunks in ``row.ctx.memo`` (cleared for
+each section), as outreach's one-edited-copy-per-built-in rule does.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ from coffeechat.backup.fields import (
 )
 from coffeechat.backup.registry import Section
 
+# Rows handed to a section's ``check`` at a time.
+CHECK_CHUNK = 500
+
 
 def model_section(
     key: str,
@@ -52,9 +57,10 @@ def model_section(
     """The section ``key`` holding ``model``'s rows (list it in the app's SECTIONS).
 
     links: field name -> (section it points into, whether it may be empty).
-    check(pairs): more rules; ``pairs`` are (row, record) with record
-        ``{"id", "refs": {link: file id}, "values": {field: value}}``; report with
-        ``row.problem``. Records of rows with problems may lack values: use ``.get``.
+    check(pairs): more rules, called for each chunk of the section's rows in turn; ``pairs``
+        are (row, record) with record ``{"id", "refs": {link: file id}, "values": {field:
+        value}}``; report with ``row.problem``, name other items by ``row.position``.
+        Records of rows with problems may lack values: use ``.get``.
     export_hook(item, ctx) / restore_hook(values, ctx): rewrite a value that holds an id
         (outreach's ``template_key``) into a file id and back.
     needs: sections this one needs restored first besides those its links point into.
@@ -95,11 +101,11 @@ def model_section(
             yield item
 
     def parse(raw, ctx: ParseContext):
-        rows = ctx.rows(raw, key)
-        ctx.declare_ids(key, rows)
-        pairs = []
+        # A generator: the restore takes its records in chunks (files.RESTORE_CHUNK), and
+        # ``check`` sees each chunk's rows in turn.
         first_with: dict[str, dict[int, int]] = {name: {} for name in unique}
-        for position, row in enumerate(rows, start=1):
+        pairs = []
+        for row in ctx.each_row(raw, key):
             refs = {
                 name: row.ref(name, section, null=null) for name, (section, null) in links.items()
             }
@@ -115,10 +121,16 @@ def model_section(
                         f"each of those has at most one {label[0]}",
                     )
                 elif target is not None:
-                    seen[target] = position
+                    seen[target] = row.position
             values = row.values(model, names, optional=optional)
             row.no_other_keys()
             pairs.append((row, {"id": row.id, "refs": refs, "values": values}))
+            if len(pairs) == CHECK_CHUNK:
+                yield from _checked(pairs)
+                pairs = []
+        yield from _checked(pairs)
+
+    def _checked(pairs):
         if check:
             check(pairs)
         return [record for _, record in pairs]
@@ -147,21 +159,27 @@ def model_section(
         )
         for record, obj in zip(records, objs, strict=True):
             ctx.remember(key, record["id"], obj.pk)
-        # Now every row exists: links within the section, and the timestamps that
-        # auto_now/auto_now_add overwrote on insert (the file's, or the insert's when an
-        # older file lacks one).
+        # Now these rows exist: links within the section (to a record not written yet: once
+        # the whole section is, ctx.link_later), and the timestamps that auto_now/auto_now_add
+        # overwrote on insert (the file's, or the insert's when an older file lacks one).
         if stamps or own:
             update_each(
                 model,
                 [model._meta.get_field(name) for name in stamps + own],
                 [
                     [values.get(name, getattr(obj, name)) for name in stamps]
-                    + [ctx.pk(key, record["refs"][name]) for name in own]
+                    + [_own_link(ctx, obj, name, record["refs"][name]) for name in own]
                     + [obj.pk]
                     for record, values, obj in zip(records, rows, objs, strict=True)
                 ],
             )
         return len(objs) if listed else None
+
+    def _own_link(ctx: RestoreContext, obj, name: str, file_id: int | None):
+        if file_id is None or ctx.has(key, file_id):
+            return ctx.pk(key, file_id)
+        ctx.link_later(model, name, obj.pk, key, file_id)
+        return None
 
     section = Section(
         key,

@@ -46,12 +46,10 @@ def _export_named(model, section):
 
 
 def _parse_named(model, section):
+    # Generators, like the contacts': a restore takes their records in chunks.
     def parse(raw, ctx):
-        rows = ctx.rows(raw, section)
-        ctx.declare_ids(section, rows)
-        records = []
         seen: dict[str, int] = {}
-        for position, row in enumerate(rows, start=1):
+        for row in ctx.each_row(raw, section):
             values = backup.read_values(row, model, V1_FIELDS[model])
             row.no_other_keys()
             name_key = ascii_lower(values.get("name", ""))
@@ -61,9 +59,8 @@ def _parse_named(model, section):
                     f"{values['name']!r} is also the name of item {seen[name_key]} (capital "
                     f"letters aside); each of the {section} needs its own name",
                 )
-            seen.setdefault(name_key, position)
-            records.append((row.id, values))
-        return records
+            seen.setdefault(name_key, row.position)
+            yield (row.id, values)
 
     return parse
 
@@ -100,26 +97,23 @@ def _export_contacts(user, ctx):
 
 
 def _parse_contacts(raw, ctx):
-    rows = ctx.rows(raw, "contacts")
-    ctx.declare_ids("contacts", rows)  # first, so referred_by may point anywhere in the list
-    records = []
-    for row in rows:
+    # One contact at a time; a referred_by pointing further down the list is checked when
+    # the list ends (ParseContext.end_section).
+    for row in ctx.each_row(raw, "contacts"):
         values = backup.read_values(row, Contact, V1_FIELDS[Contact])
         if "emails" in values and not (
             isinstance(values["emails"], list) and all(isinstance(e, str) for e in values["emails"])
         ):
             row.problem("emails", f"should be a list of addresses, not {values['emails']!r}")
-        records.append(
-            {
-                "id": row.id,
-                "values": values,
-                "organization": row.ref("organization", "organizations"),
-                "referred_by": row.ref("referred_by", "contacts"),
-                "tags": row.refs("tags", "tags"),
-            }
-        )
+        record = {
+            "id": row.id,
+            "values": values,
+            "organization": row.ref("organization", "organizations"),
+            "referred_by": row.ref("referred_by", "contacts"),
+            "tags": row.refs("tags", "tags"),
+        }
         row.no_other_keys()
-    return records
+        yield record
 
 
 def _restore_contacts(user, records, ctx):
@@ -136,20 +130,27 @@ def _restore_contacts(user, records, ctx):
     )
     for record, contact in zip(records, contacts, strict=True):
         ctx.remember("contacts", record["id"], contact.pk)
-    # Now every contact exists, referrals can point anywhere (even in a circle), and the
-    # timestamps that auto_now/auto_now_add overwrote on insert can be put back.
-    backup.update_each(
-        Contact,
-        [Contact._meta.get_field(name) for name in ("referred_by", "created_at", "updated_at")],
-        [
+    # Now these contacts exist: the timestamps that auto_now/auto_now_add overwrote on
+    # insert are put back, and referrals set, those to a contact further down the file once
+    # every contact is written (ctx.link_later; they may even go in a circle).
+    rows = []
+    for record, contact in zip(records, contacts, strict=True):
+        referrer = record["referred_by"]
+        if referrer is not None and not ctx.has("contacts", referrer):
+            ctx.link_later(Contact, "referred_by", contact.pk, "contacts", referrer)
+            referrer = None
+        rows.append(
             [
-                ctx.pk("contacts", record["referred_by"]),
+                ctx.pk("contacts", referrer),
                 record["values"]["created_at"],
                 record["values"]["updated_at"],
                 contact.pk,
             ]
-            for record, contact in zip(records, contacts, strict=True)
-        ],
+        )
+    backup.update_each(
+        Contact,
+        [Contact._meta.get_field(name) for name in ("referred_by", "created_at", "updated_at")],
+        rows,
     )
     Through = Contact.tags.through
     Through.objects.bulk_create(

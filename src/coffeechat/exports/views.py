@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coffeechat.accounts.middleware import remember_time_zone
 from coffeechat.accounts.models import Profile
-from coffeechat.backup import BackupError, existing_data, load_backup, restore_backup
+from coffeechat.backup import BackupError, existing_data, restore_file
 from coffeechat.contacts.exporting import FORMATS, write_export
 from coffeechat.contacts.models import Contact
 
@@ -33,10 +33,9 @@ class RestoreForm(forms.Form):
                 f"This file is {filesizeformat(upload.size)}; the largest this coffeechat "
                 f"accepts is {filesizeformat(limit)}."
             )
-        try:
-            return load_backup(upload.read())
-        except BackupError as error:
-            raise forms.ValidationError(_sentence(str(error))) from None
+        # Read by the restore itself, a piece at a time (Django keeps a big upload in a
+        # temporary file): a 200 MB backup is never held in memory whole.
+        return upload
 
 
 def _sentence(text: str) -> str:
@@ -89,10 +88,18 @@ def restore(request):
     form = RestoreForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, form=form)
+    upload = form.cleaned_data["backup"]
     try:
-        summary = restore_backup(request.user, form.cleaned_data["backup"])
+        upload.seek(0)
+        summary = restore_file(request.user, upload)
     except BackupError as error:
-        return _page(request, form=form, problems=error.problems)
+        if error.about_file:  # not a backup at all: said next to the file field
+            form.add_error("backup", _sentence(str(error)))
+            return _page(request, form=form)
+        problems = error.problems
+        if error.count > len(problems):
+            problems = [*problems, f"… and {error.count - len(problems)} more problems."]
+        return _page(request, form=form, problems=problems)
     remember_time_zone(request, Profile.for_user(request.user).time_zone)
     messages.success(request, str(summary))
     return redirect("contacts:list")

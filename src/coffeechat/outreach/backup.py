@@ -20,8 +20,9 @@ TEMPLATES = "message_templates"
 
 
 def _check_templates(pairs):
-    first_copy: dict[str, int] = {}
-    for position, (row, record) in enumerate(pairs, start=1):
+    for row, record in pairs:
+        # Kept from one chunk of templates to the next (model_section's check).
+        first_copy: dict[str, int] = row.ctx.memo.setdefault("builtin_key", {})
         key = record["values"].get("builtin_key", "")
         if key and key in first_copy:
             row.problem(
@@ -29,7 +30,7 @@ def _check_templates(pairs):
                 f"item {first_copy[key]} is already the edited copy of the built-in {key!r}; "
                 "there can be only one",
             )
-        first_copy.setdefault(key, position)
+        first_copy.setdefault(key, row.position)
 
 
 def _template_file_id(key: str) -> int | None | str:
