@@ -32,7 +32,12 @@ def search_contacts(owner, *, q="", source="", field="", organization="", tag=""
         tagged = _tagged(owner, search_name__contains=at_word_start)
         contacts = contacts.filter(
             word_or_ids(
-                Contact._meta.db_table, "search_text", word, FTS_TABLE, at_organizations, tagged
+                Contact.objects.owned_by(owner),
+                "search_text",
+                word,
+                FTS_TABLE,
+                at_organizations,
+                tagged,
             )
         )
     if source:
