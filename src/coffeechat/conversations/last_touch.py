@@ -117,7 +117,10 @@ def postgresql_operations() -> tuple[list[str], list[str]]:
             IF NOT FOUND THEN RETURN; END IF;
             INSERT INTO {TABLE} (contact_id, moment) VALUES (cid, GREATEST({latest}))
             ON CONFLICT (contact_id) DO UPDATE SET moment = EXCLUDED.moment;
-        END $$ LANGUAGE plpgsql VOLATILE"""
+        END $$ LANGUAGE plpgsql VOLATILE
+        -- Planned at each call for the tables as they are: a plan kept from when they were
+        -- small (a new database, a big restore in one transaction) reads every row.
+        SET plan_cache_mode = force_custom_plan"""
     changed = """
         CREATE OR REPLACE FUNCTION lasttouch_changed() RETURNS trigger AS $$
         BEGIN
