@@ -106,6 +106,14 @@ def parse_args(argv=None):
     parser.add_argument(
         "--out", type=Path, default=None, help="results JSON (WORK_DIR/results.json)"
     )
+    parser.add_argument(
+        "--memory",
+        type=int,
+        metavar="N",
+        default=0,
+        help="also the peak memory of the import, the exports and the restore at N rows "
+        "or contacts (bench/memory.py; 300000 takes about ten minutes)",
+    )
     args = parser.parse_args(argv)
     if args.scale <= 0:
         parser.error("--scale must be more than 0")
@@ -653,6 +661,15 @@ def main(argv=None):
     args = parse_args(argv)
     results = run(args)
     failed = [r.name for r in results if r.passed is False]
+    if args.memory:
+        from bench.memory import format_memory, measure_memory
+
+        print(f"\nPeak memory at {args.memory:,} rows or contacts (bench/memory.py):\n")
+        jobs = measure_memory(args.memory, args.work_dir, args.database_url)
+        print(format_memory(jobs))
+        failed += [job["name"] for job in jobs if not job["passed"]]
+        report = json.loads(args.out.read_text())
+        args.out.write_text(json.dumps(report | {"memory": jobs}, indent=2) + "\n")
     if failed:
         print(f"\nGoals missed: {', '.join(failed)}.")
         if args.strict:

@@ -5,6 +5,7 @@ from the header names and the person importing can change it.
 """
 
 import re
+from collections.abc import Iterator
 
 from coffeechat.contacts.importing.csvrows import (
     HEADER_SEARCH_ROWS,
@@ -195,19 +196,43 @@ def sniff(text: str) -> bool:
     return find_header(text) is not None
 
 
-def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
-    """The file as a ParsedFile of format "csv"; ImportFileError when it has no rows."""
-    records, headers, used = parse(text, filename, mapping, forced=forced)
-    if not records:
+def read(
+    text: str,
+    filename: str,
+    *,
+    mapping: dict | None = None,
+    forced: bool = False,
+    body: bytes | None = None,
+):
+    """The file as a ParsedFile of format "csv"; ImportFileError when it has no rows.
+
+    Its rows are read from ``body`` (the text in UTF-8) when given, which the ParsedFile
+    then keeps instead of the text.
+    """
+    header_row, headers, delimiter, used = _layout(text, filename, mapping, forced=forced)
+    source = text if body is None else body
+
+    def read_records():
+        return _records(source, filename, header_row, headers, delimiter, used)
+
+    if next(read_records(), None) is None:
         raise ImportFileError(filename, NO_ROWS)
-    return ParsedFile(filename, "csv", records, headers, used, columns(text)[1])
+    return ParsedFile(filename, "csv", read_records, headers, used, columns(text)[1])
 
 
 def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool = False):
-    """(records, headers, mapping used).
+    """(records, headers, mapping used), every record at once.
 
     ``mapping`` ({header: field}) overrides the guess for the columns it names.
     """
+    header_row, headers, delimiter, used = _layout(text, filename, mapping, forced=forced)
+    records = list(_records(text, filename, header_row, headers, delimiter, used))
+    return records, headers, used
+
+
+def _layout(text: str, filename: str, mapping: dict | None, *, forced: bool):
+    """(header row number, headers, delimiter, mapping used); ImportFileError when the
+    header or the mapping can't be used."""
     found = find_header(text, require_name=not forced)
     if found is None:
         raise ImportFileError(filename, no_header_problem())
@@ -235,7 +260,10 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
             "no column holds a name; map one, e.g. --map 'Name=full_name' "
             "(or first_name / last_name).",
         )
-    records = []
+    return header_row, headers, delimiter, used
+
+
+def _records(text, filename, header_row, headers, delimiter, used) -> Iterator[ImportRecord]:
     try:
         for number, cells in csv_rows(text, delimiter):
             if number <= header_row or not "".join(cells).strip():
@@ -246,10 +274,9 @@ def parse(text: str, filename: str, mapping: dict | None = None, *, forced: bool
                 value = cell_value(cells[position]) if position < len(cells) else ""
                 if target and value:
                     values.setdefault(target, []).append(value)
-            records.append(_record(number, values).finish())
+            yield _record(number, values).finish()
     except ValueError as error:
         raise ImportFileError(filename, f"the CSV is damaged at {error}.") from None
-    return records, headers, used
 
 
 def columns(text: str) -> tuple[list[str], dict[str, str]]:

@@ -24,11 +24,32 @@ _VCARD_BEGIN_BYTES = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*\r?$", re
 
 def decode(data: bytes, filename: str) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16/32 with BOM, else Windows-1252."""
-    if not data.strip():
+    return decode_with_body(data, filename)[0]
+
+
+# How much of a plain UTF-8 file decode_with_body(head_only=True) makes text of: where
+# every header is found (csvrows.HEADER_SEARCH_CHARS is a million characters).
+HEAD_BYTES = 4_000_000
+_CHUNK = 1 << 16  # small pieces: glibc would keep big freed ones for the process
+
+
+def decode_with_body(
+    data: bytes, filename: str, *, head_only: bool = False
+) -> tuple[str, bytes | None]:
+    """(the file's text, the same text in UTF-8 when the file is plain UTF-8, else None).
+
+    The UTF-8 copy (the file's own bytes when its lines end in "\n" only) is what a parser
+    may keep to read rows from: a text holding one character past U+00FF takes two bytes a
+    character, one past U+FFFF (an emoji) four, where UTF-8 takes one for most of them.
+    With ``head_only``, the text of a plain UTF-8 file longer than HEAD_BYTES is only its
+    first lines, up to that many bytes (the whole file is still checked to be UTF-8):
+    ``len(body) > HEAD_BYTES`` tells.
+    """
+    if not data or data.isspace():  # (data.strip() would copy the file)
         raise ImportFileError(filename, "the file is empty; export your contacts again.")
     if problem := _not_text(data):
         raise ImportFileError(filename, problem)
-    text = None
+    text = body = None
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -53,22 +74,64 @@ def decode(data: bytes, filename: str) -> str:
             raise ImportFileError(filename, _binary())
     if text is None:
         try:
-            text = data.decode("utf-8")
+            # The text is made from bytes whose lines end in "\n", or in "\r\n" (each line's
+            # made "\n" as it is read: csvrows.lines), so that no second text the size of
+            # the file (at up to four bytes a character) is made to replace them.
+            body = _utf8_body(data)
+            text = _utf8_head(body) if head_only else body.decode("utf-8")
         except UnicodeDecodeError:
+            body = None
             text = _unfolded_utf8(data)
         if text is None:
             try:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 raise ImportFileError(filename, _binary()) from None
+    if body is not None and text[:1] == "\ufeff":
+        body = None  # (the text loses it)
     # One line ending from here on; quoted CSV cells keep their line breaks as \n.
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(2, len(sample) // 200):
         raise ImportFileError(filename, _binary())
-    if not text.strip():
+    if not text or (text.isspace() and whole_text(text, body).isspace()):  # (not strip():
+        # it would copy the whole text)
         raise ImportFileError(filename, "the file is empty; export your contacts again.")
-    return text
+    return text, body
+
+
+def only_head(body: bytes | None) -> bool:
+    """Whether decode_with_body(head_only=True) gave only the text's first lines."""
+    return body is not None and len(body) > HEAD_BYTES
+
+
+def whole_text(text: str, body: bytes | None) -> str:
+    """The whole text, when decode_with_body(head_only=True) gave only its first lines."""
+    if not only_head(body):
+        return text
+    return body.decode("utf-8").replace("\r\n", "\n")
+
+
+def _utf8_head(body: bytes) -> str:
+    """The text of ``body``'s lines in its first HEAD_BYTES, having checked that all of it
+    is UTF-8 (UnicodeDecodeError otherwise), a chunk at a time: no text of the whole."""
+    if len(body) <= HEAD_BYTES:
+        return body.decode("utf-8")
+    view = memoryview(body)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for start in range(0, len(view), _CHUNK):
+        decoder.decode(view[start : start + _CHUNK])
+    decoder.decode(b"", final=True)
+    cut = body.rfind(b"\n", 0, HEAD_BYTES) + 1 or HEAD_BYTES
+    return body[:cut].decode("utf-8", "ignore")
+
+
+def _utf8_body(data: bytes) -> bytes:
+    """``data`` itself when its only carriage returns end lines ("\r\n"), else a copy with
+    every line ending made "\n" (an old Mac's "\r" alone)."""
+    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def _not_text(data: bytes) -> str | None:

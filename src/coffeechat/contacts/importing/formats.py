@@ -22,13 +22,18 @@ class ImportFormat:
     # (text, filename) -> whether the text surely is this format. May raise
     # ImportFileError for a file it knows is wrong (LinkedIn's Profile.csv).
     sniff: Callable[[str, str], bool]
-    # (text, filename, mapping=, forced=) -> ParsedFile; ImportFileError when unreadable.
+    # (text, filename, mapping=, forced=, body=) -> ParsedFile; ImportFileError when
+    # unreadable. body: the text in UTF-8 or None (detect.decode_with_body), which a parser
+    # may keep to read the rows from instead of the text.
     read: Callable[..., ParsedFile]
     # When the file's ending names this format but sniff says no: the problem to report
     # (None: try the other formats).
     not_this: str | None = None
     # (text) -> whether the text may be this format after all, when no format is sure.
     maybe: Callable[[str], bool] | None = None
+    # Whether ``read`` can read the rows from ``body`` (the text in UTF-8) with only the
+    # text's first HEAD_BYTES (detect.decode_with_body); else it is given the whole text.
+    reads_utf8: bool = True
     # What the file's records are called when one is reported by its number.
     record_word: str = "row"
     # Where such a file comes from, for `coffeechat import --help` (lines of up to 66).
@@ -57,6 +62,7 @@ FORMATS: dict[str, ImportFormat] = {
             read=vcard.read,
             not_this=vcard.NO_CARD,
             maybe=vcard.looks_like_vcard,
+            reads_utf8=False,
             record_word="card",
             help=".vcf files from Apple Contacts, Google Contacts, Outlook (vCard 2.1, 3.0, 4.0)",
         ),

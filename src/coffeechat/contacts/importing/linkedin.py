@@ -7,7 +7,14 @@ first rows and columns are found by name, never by position. A file counts as Li
 only when all its columns are LinkedIn's (see ``is_header``).
 """
 
-from coffeechat.contacts.importing.csvrows import csv_rows, delimiters, head_rows
+from collections.abc import Iterator
+
+from coffeechat.contacts.importing.csvrows import (
+    HEADER_SEARCH_CHARS,
+    csv_rows,
+    delimiters,
+    head_rows,
+)
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import ImportRecord, ParsedFile, parse_date
 
@@ -98,17 +105,41 @@ def sniff(text: str, filename: str) -> bool:
     return False
 
 
-def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
-    """The file as a ParsedFile of format "linkedin" (``mapping`` is for generic CSVs)."""
-    records = parse(text, filename, forced=forced)
-    if not records:
+def read(
+    text: str,
+    filename: str,
+    *,
+    mapping: dict | None = None,
+    forced: bool = False,
+    body: bytes | None = None,
+):
+    """The file as a ParsedFile of format "linkedin" (``mapping`` is for generic CSVs).
+
+    Its rows are read from ``body`` (the text in UTF-8) when given: the ParsedFile then
+    keeps that and the text's first part (where the header is), not the whole text.
+    """
+    head = text if body is None else text[:HEADER_SEARCH_CHARS]
+
+    def read_records():
+        return records(head, filename, forced=forced, body=body)
+
+    if next(read_records(), None) is None:
         raise ImportFileError(filename, NO_CONNECTIONS)
-    return ParsedFile(filename, "linkedin", records)
+    return ParsedFile(filename, "linkedin", read_records)
 
 
 def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecord]:
-    """The rows of a Connections.csv. ``forced``: the person chose the LinkedIn format, so a
-    header with columns LinkedIn doesn't write is read too (those columns are left out)."""
+    """The rows of a Connections.csv, all at once."""
+    return list(records(text, filename, forced=forced))
+
+
+def records(
+    text: str, filename: str, *, forced: bool = False, body: bytes | None = None
+) -> Iterator[ImportRecord]:
+    """The rows of a Connections.csv, one at a time. ``forced``: the person chose the
+    LinkedIn format, so a header with columns LinkedIn doesn't write is read too (those
+    columns are left out). ``body``: the whole text in UTF-8, to read the rows from
+    (``text`` may then be its first HEADER_SEARCH_CHARS characters only)."""
     found = find_header(text, only_linkedin=not forced)
     if found is None:
         raise ImportFileError(
@@ -134,9 +165,8 @@ def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecor
         )
     )
     padding = [""] * (blank + 1)
-    records = []
     try:
-        for number, cells in csv_rows(text, delimiter):
+        for number, cells in csv_rows(text if body is None else body, delimiter):
             if number <= header_row or not any(cells):
                 continue
             cells = cells[:blank] + padding[min(len(cells), blank) :]
@@ -153,7 +183,6 @@ def parse(text: str, filename: str, *, forced: bool = False) -> list[ImportRecor
                 connected_on=parse_date(cells[connected]) if cells[connected] else None,
                 source="linkedin",
             )
-            records.append(record.finish())
+            yield record.finish()
     except ValueError as error:
         raise ImportFileError(filename, f"the CSV is damaged at {error}.") from None
-    return records

@@ -25,32 +25,38 @@ class RowPlan:
     changes: list[str] = field(default_factory=list)
 
 
+# How many rows' plans an ImportResult keeps, each with its record: what the preview shows.
+# The rest of the file is only counted, so a file of any size costs the same here.
+KEPT_ROWS = 200
+
+
 @dataclass
 class ImportResult:
     filename: str
     format: str
-    rows: list[RowPlan]
+    rows: list[RowPlan]  # the plans of the file's first KEPT_ROWS rows
     dry_run: bool = False
     headers: list[str] = field(default_factory=list)
     mapping: dict[str, str] = field(default_factory=dict)
     samples: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def created(self) -> int:
-        return sum(1 for row in self.rows if row.action == CREATE)
-
-    @property
-    def merged(self) -> int:
-        return sum(1 for row in self.rows if row.action == MERGE)
-
-    @property
-    def unchanged(self) -> int:
-        """Merged rows that had nothing new to add (a file imported again)."""
-        return sum(1 for row in self.rows if row.action == MERGE and not row.changes)
+    total: int = 0  # rows in the file
+    created: int = 0
+    merged: int = 0
+    unchanged: int = 0  # merged rows that had nothing new to add (a file imported again)
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
 
     @property
     def skipped(self) -> list[dict]:
-        return [{"row": r.row, "reason": r.reason} for r in self.rows if r.action == SKIP]
+        return [{"row": row, "reason": reason} for row, reason in self.skipped_rows]
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped_rows)
+
+    @property
+    def more_rows(self) -> int:
+        """Rows of the file whose plans were not kept (they are in the counts)."""
+        return self.total - len(self.rows)
 
     @property
     def format_name(self) -> str:
@@ -75,7 +81,7 @@ class ImportResult:
 
     def summary(self) -> str:
         """'Created 12, merged 3, skipped 1.' (or what a dry run would do)."""
-        counts = (self.created, self.merged, len(self.skipped))
+        counts = (self.created, self.merged, len(self.skipped_rows))
         if self.dry_run:
             return "Would create {}, merge {}, skip {} (a dry run: nothing was saved).".format(
                 *counts

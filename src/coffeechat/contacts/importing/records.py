@@ -1,8 +1,9 @@
 """One parsed row of an import file, before anyone decides what to do with it, and the
-parsed file that holds the rows."""
+parsed file that reads the rows."""
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import date, datetime
@@ -96,17 +97,40 @@ class ImportRecord:
         return self
 
 
-@dataclass
 class ParsedFile:
-    """What a parser read from one file: its rows and, for a generic CSV, its columns."""
+    """What a parser read from one file: its rows and, for a generic CSV, its columns.
 
-    filename: str
-    format: str
-    records: list[ImportRecord]
-    # Generic CSV only: the column names, the mapping that was used, a first value of each.
-    headers: list[str] = _field(default_factory=list)
-    mapping: dict[str, str] = _field(default_factory=dict)
-    samples: dict[str, str] = _field(default_factory=dict)
+    The rows are not held: iterating the ParsedFile reads them from the text again, one at
+    a time (``read_records`` makes a new iterator each time), so that a file of 300,000
+    rows costs one row's memory, not 300,000 records. ``records`` is every row at once,
+    for small files and tests.
+    """
+
+    __slots__ = ("filename", "format", "read_records", "headers", "mapping", "samples")
+
+    def __init__(
+        self,
+        filename: str,
+        format: str,
+        read_records: Callable[[], Iterable[ImportRecord]],
+        headers: list[str] | None = None,
+        mapping: dict[str, str] | None = None,
+        samples: dict[str, str] | None = None,
+    ):
+        self.filename = filename
+        self.format = format
+        self.read_records = read_records
+        # Generic CSV only: the column names, the mapping that was used, a first value of each.
+        self.headers = headers if headers is not None else []
+        self.mapping = mapping if mapping is not None else {}
+        self.samples = samples if samples is not None else {}
+
+    def __iter__(self) -> Iterator[ImportRecord]:
+        return iter(self.read_records())
+
+    @property
+    def records(self) -> list[ImportRecord]:
+        return list(self)
 
 
 def split_full_name(full: str) -> tuple[str, str]:

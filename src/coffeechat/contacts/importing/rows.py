@@ -179,3 +179,59 @@ def update(model, changes: list[tuple[int, dict]]):
                 params.append(row)
             for batch in _batches(params, MAX_ROWS):
                 cursor.executemany(sql, batch)
+
+
+def write_bytes(instance, **values: bytes):
+    """Save big ``values`` ({binary field: bytes}) of a saved ``instance``, in its
+    transaction, and set them on it.
+
+    On PostgreSQL they travel as binary parameters: Django's psycopg cursor writes each
+    value into the statement's text in hexadecimal, several copies of twice its size (an
+    upload of 35 MB took 400 MB to store). Elsewhere a plain UPDATE does.
+    """
+    model = type(instance)
+    connection = connections[router.db_for_write(model)]
+    meta = model._meta
+    if connection.vendor != "postgresql":
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.save(update_fields=list(values))
+        return
+    import psycopg  # only on PostgreSQL, whose driver it is
+
+    quote = connection.ops.quote_name
+    fields = [meta.get_field(name) for name in values]
+    assignments = ", ".join(f"{quote(field.column)} = %b" for field in fields)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s"
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:  # server-side binding
+        cursor.execute(sql, [*values.values(), instance.pk])
+    for name, value in values.items():
+        setattr(instance, name, value)
+
+
+def read_bytes(instance, name: str):
+    """The value of ``instance``'s binary field ``name``, loaded now if it was deferred
+    (and kept on the instance). On PostgreSQL it comes as binary: Django's cursor would
+    have it sent in hexadecimal text, twice its size, and decode that."""
+    if name not in instance.get_deferred_fields():
+        return getattr(instance, name)
+    model = type(instance)
+    connection = connections[router.db_for_read(model)]
+    if connection.vendor != "postgresql":
+        return getattr(instance, name)
+    import psycopg  # only on PostgreSQL, whose driver it is
+
+    meta = model._meta
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {quote(meta.get_field(name).column)} FROM {quote(meta.db_table)} "
+        f"WHERE {quote(meta.pk.column)} = %s"
+    )
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, [instance.pk], binary=True)
+        found = cursor.fetchone()
+    value = found[0] if found else None
+    setattr(instance, name, value)
+    return value

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import quopri
 import re
+from collections.abc import Iterator
 
 from coffeechat.contacts.importing.errors import ImportFileError
 from coffeechat.contacts.importing.records import ImportRecord, ParsedFile, split_full_name
@@ -39,27 +40,31 @@ def _text_lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def split_cards(text: str):
-    """[(card number, card text or None if unfinished)] in file order.
+def split_cards(text: str) -> list:
+    """[(card number, card text or None if unfinished)] in file order."""
+    return list(cards_of(text))
+
+
+def cards_of(text: str) -> Iterator[tuple[int, str | None]]:
+    """(card number, card text or None if unfinished), in file order, one at a time.
 
     The BEGIN and END lines are found by one search over the whole text, and each card
     is one slice of it: no list of every line (a file of millions of short lines would
-    otherwise cost some fifty times its size).
+    otherwise cost some fifty times its size), and no list of every card.
     """
     text = _text_lines(text)
-    cards, start, number = [], None, 0
+    start, number = None, 0
     for match in _MARKER.finditer(text):
         if match.group(2).upper() == "BEGIN":
             if start is not None:
-                cards.append((number, None))
+                yield number, None
             number += 1
             start = match.start(1)
         elif start is not None:
-            cards.append((number, text[start : match.end()]))
+            yield number, text[start : match.end()]
             start = None
     if start is not None:
-        cards.append((number, None))
-    return cards
+        yield number, None
 
 
 def looks_like_vcard(text: str) -> bool:
@@ -76,15 +81,23 @@ def starts_with_card(text: str) -> bool:
 NO_CARD = "no vCard in it (no BEGIN:VCARD line); export the contacts again as vCard."
 
 
-def read(text: str, filename: str, *, mapping: dict | None = None, forced: bool = False):
-    """The file as a ParsedFile of format "vcard" (``mapping`` is for generic CSVs)."""
-    return ParsedFile(filename, "vcard", parse(text, filename))
-
-
-def parse(text: str, filename: str) -> list[ImportRecord]:
-    cards = split_cards(text)
-    if not any(card for _, card in cards):
-        if cards:
+def read(
+    text: str,
+    filename: str,
+    *,
+    mapping: dict | None = None,
+    forced: bool = False,
+    body: bytes | None = None,
+):
+    """The file as a ParsedFile of format "vcard" (``mapping`` is for generic CSVs; the
+    cards are read from the text, never from ``body``)."""
+    text = _text_lines(text)  # once, not at each reading
+    seen = None
+    for seen in cards_of(text):
+        if seen[1] is not None:
+            break
+    else:
+        if seen is not None:
             problem = (
                 "no complete vCard in it (BEGIN:VCARD without END:VCARD); the file may be "
                 "cut off, so export the contacts again."
@@ -92,12 +105,21 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
         else:
             problem = NO_CARD
         raise ImportFileError(filename, problem)
-    records = []
+    return ParsedFile(filename, "vcard", lambda: records(text, filename))
+
+
+def parse(text: str, filename: str) -> list[ImportRecord]:
+    """Every card's record at once (``read`` checks first that there is a card)."""
+    return list(records(text, filename))
+
+
+def records(text: str, filename: str) -> Iterator[ImportRecord]:
+    """The cards' records, one at a time."""
     with _quiet_vobject():
-        for number, card in cards:
+        for number, card in cards_of(text):
             if card is None:
-                records.append(
-                    ImportRecord(row=number, problem="card cut off: BEGIN:VCARD without END:VCARD")
+                yield ImportRecord(
+                    row=number, problem="card cut off: BEGIN:VCARD without END:VCARD"
                 )
                 continue
             try:
@@ -107,8 +129,7 @@ def parse(text: str, filename: str) -> list[ImportRecord]:
             except Exception as error:  # vobject raises many kinds; any of them spoils one card
                 reason = " ".join(str(error)[:1000].split())[:160] or type(error).__name__
                 record = ImportRecord(row=number, problem=f"card could not be read ({reason})")
-            records.append(record.finish())
-    return records
+            yield record.finish()
 
 
 @contextlib.contextmanager

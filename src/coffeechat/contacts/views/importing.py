@@ -17,14 +17,16 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from coffeechat.accounts.ownership import get_owned_or_404
-from coffeechat.contacts.importing import ImportFileError, formats, stored
+from coffeechat.contacts.importing import ImportFileError, formats, rows, stored
 from coffeechat.contacts.importing import pending as imports
 from coffeechat.contacts.importing.csvfile import FIELDS
 from coffeechat.contacts.importing.files import csv_columns, display_name
+from coffeechat.contacts.importing.plan import KEPT_ROWS
 from coffeechat.contacts.models import PendingImport
 from coffeechat.sizes import megabytes
 
-PREVIEW_ROWS = 200
+# The preview lists the plans the import keeps (the file's first rows); the rest are counted.
+PREVIEW_ROWS = KEPT_ROWS
 
 
 class UploadForm(forms.Form):
@@ -105,9 +107,16 @@ def upload(request):
     return render(request, template, context, status=status)
 
 
+def _pending_imports():
+    # The uploaded bytes are read only when the records must be parsed again (pending.py),
+    # so the file's size is not held through every preview and the confirmation; the
+    # parsed copy is read when needed (rows.read_bytes: as binary on PostgreSQL).
+    return PendingImport.objects.defer("data", "parsed")
+
+
 @require_http_methods(["GET", "POST"])
 def preview(request, pk):
-    pending = get_owned_or_404(PendingImport, request.user, pk=pk)
+    pending = get_owned_or_404(_pending_imports(), request.user, pk=pk)
     if request.method == "POST":
         if request.POST.get("discard"):
             pending.delete()
@@ -138,7 +147,7 @@ def preview(request, pk):
         "result": result,
         "error": error,
         "rows": result.rows[:PREVIEW_ROWS] if result else [],
-        "more_rows": max(0, len(result.rows) - PREVIEW_ROWS) if result else 0,
+        "more_rows": max(0, result.total - PREVIEW_ROWS) if result else 0,
         "preview_rows": PREVIEW_ROWS,
         "mapping_form": mapping_form,
     }
@@ -151,15 +160,15 @@ def preview(request, pk):
 def _columns(pending: PendingImport) -> tuple[list[str], dict[str, str]]:
     """The CSV's columns in file order, with a first value of each: from the kept records
     when there are some, else read from the file (its mapping may name no name column)."""
-    parsed = stored.load(pending.parsed)
+    parsed = stored.load(rows.read_bytes(pending, "parsed"))
     if parsed is not None and parsed.headers:
         return parsed.headers, parsed.samples
-    return csv_columns(bytes(pending.data), pending.filename)
+    return csv_columns(bytes(rows.read_bytes(pending, "data")), pending.filename)
 
 
 def confirm(request, pk):
     # Ownership before the method check: someone else's id is a 404 whatever the method.
-    pending = get_owned_or_404(PendingImport, request.user, pk=pk)
+    pending = get_owned_or_404(_pending_imports(), request.user, pk=pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
