@@ -133,6 +133,21 @@ def word_or_ids(rows, column: str, word: str, fts_table: str, *id_lists) -> Q:
     return Q(RawSQL(sql, params, output_field=BooleanField()))
 
 
+def search_index(schema_editor, fts_table: str, table: str, columns: list[str], direction: int):
+    """For a migration: create (``direction`` 0) or drop (1) the index over ``table``'s
+    folded ``columns`` that this database searches with: FTS5 on SQLite, trigrams on
+    PostgreSQL."""
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        statements = fts5_operations(fts_table, table, columns)[direction]
+    elif vendor == "postgresql":
+        statements = trigram_operations(table, columns)[direction]
+    else:
+        statements = []
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
 def fts5_operations(fts_table: str, table: str, columns: list[str]):
     """SQL for a migration: an FTS5 index over ``table``'s folded ``columns``, with triggers.
 

@@ -527,20 +527,26 @@ class _Planner:
         if record.source != Source.OTHER and contact.source == Source.OTHER:
             contact.source = record.source
             changes.append("source")
-        tags = [t for t in record.tags if t.casefold() not in person.tag_keys]
-        tags = [t for t in tags if t.casefold() not in (person.new_tags or ())]
-        for tag in tags:
-            if person.new_tags is None:
-                person.new_tags = {}
-            self._tag_name(person, tag)
-            person.new_tags[tag.casefold()] = tag
-        if tags:
+        if self._add_tags(person, [t for t in record.tags if t.casefold() not in person.tag_keys]):
             changes.append("tags")
         if changes:
             if person.changed is None:
                 person.changed = set()
             person.changed.update(changes)
         return changes
+
+    def _add_tags(self, person, tags) -> bool:
+        """Give ``person`` those of ``tags`` it doesn't have yet; whether any were new."""
+        added = False
+        for tag in tags:
+            if tag.casefold() in (person.new_tags or ()):
+                continue
+            if person.new_tags is None:
+                person.new_tags = {}
+            self._tag_name(person, tag)
+            person.new_tags[tag.casefold()] = tag
+            added = True
+        return added
 
     def _merge_new(self, person: _New, record: ImportRecord) -> list[str]:
         """_merge for a contact this file creates: the same decisions, made from what it
@@ -570,13 +576,7 @@ class _Planner:
             patch["source"] = record.source
             filled |= _BITS["source"]
             changes.append("source")
-        tags = [t for t in record.tags if t.casefold() not in (person.new_tags or ())]
-        for tag in tags:
-            if person.new_tags is None:
-                person.new_tags = {}
-            self._tag_name(person, tag)
-            person.new_tags[tag.casefold()] = tag
-        if tags:
+        if self._add_tags(person, record.tags):
             changes.append("tags")
         if patch:
             person.patch = patch

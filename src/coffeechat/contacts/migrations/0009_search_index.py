@@ -3,7 +3,7 @@ PostgreSQL, over the folded ``search_text`` (coffeechat/textsearch.py)."""
 
 from django.db import migrations
 
-from coffeechat.textsearch import fts5_operations, trigram_operations
+from coffeechat.textsearch import search_index
 
 TABLE = "contacts_contact"
 COLUMNS = ["search_text"]
@@ -11,23 +11,11 @@ FTS_TABLE = "contacts_contact_fts"
 
 
 def forward(apps, schema_editor):
-    run(schema_editor, 0)
+    search_index(schema_editor, FTS_TABLE, TABLE, COLUMNS, 0)
 
 
 def backward(apps, schema_editor):
-    run(schema_editor, 1)
-
-
-def run(schema_editor, direction):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        statements = fts5_operations(FTS_TABLE, TABLE, COLUMNS)[direction]
-    elif vendor == "postgresql":
-        statements = trigram_operations(TABLE, COLUMNS)[direction]
-    else:
-        statements = []
-    for statement in statements:
-        schema_editor.execute(statement)
+    search_index(schema_editor, FTS_TABLE, TABLE, COLUMNS, 1)
 
 
 class Migration(migrations.Migration):
