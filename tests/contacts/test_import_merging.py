@@ -212,12 +212,10 @@ def test_a_broken_file_changes_nothing(owner, name):
 
 
 def test_a_failure_while_saving_rolls_the_whole_import_back(owner, monkeypatch):
-    from coffeechat.contacts.importing import apply
-
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(apply.Contact.tags.through.objects, "bulk_create", explode)
+    monkeypatch.setattr(Contact.tags.through.objects, "bulk_create", explode)
     with pytest.raises(RuntimeError):
         load(owner, "google_30.vcf")  # organizations and contacts are written before tags
     assert snapshot(owner) == ([], [], [], [])
