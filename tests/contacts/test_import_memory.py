@@ -6,7 +6,7 @@ import tracemalloc
 import weakref
 import zlib
 
-from coffeechat.contacts.importing import detect, linkedin, stored
+from coffeechat.contacts.importing import detect, linkedin, planner, stored
 from coffeechat.contacts.importing.apply import import_records, plan_import, run_import
 from coffeechat.contacts.importing.files import parse_file
 from coffeechat.contacts.importing.plan import KEPT_ROWS
@@ -36,12 +36,15 @@ class _Tracked(ImportRecord):
     """An ImportRecord that a weak reference can follow (the slotted one can't)."""
 
 
-def test_the_import_never_holds_more_than_the_records_it_shows(owner):
-    parsed = parse_file(linkedin_file(1000), "Connections.csv")
-    read, held = parsed.read_records, []
+def _tracked_import(owner, count: int) -> list[int]:
+    """Import ``count`` rows; for each reading of the file, how many of its records were
+    still alive once every row had been read."""
+    parsed = parse_file(linkedin_file(count), "Connections.csv")
+    read, held, every = parsed.read_records, [], []
 
     def tracked():
         refs = []
+        every.append(refs)
         for record in read():
             copy = _Tracked(*(getattr(record, f.name) for f in dataclasses.fields(record)))
             refs.append(weakref.ref(copy))
@@ -52,13 +55,28 @@ def test_the_import_never_holds_more_than_the_records_it_shows(owner):
 
     parsed.read_records = tracked
     result = import_records(owner, parsed)
-    assert result.created == 1000
-    assert Contact.objects.filter(owner=owner).count() == 1000
-    # Reading to plan, the import keeps the records of the plans it shows; reading to save,
-    # at most the one being saved.
+    assert result.created == count
+    assert Contact.objects.filter(owner=owner).count() == count
+    # Once it is done, only the records of the plans it shows are left.
+    assert sum(1 for refs in every for ref in refs if ref() is not None) <= KEPT_ROWS
+    return held
+
+
+def test_the_import_never_holds_more_than_the_records_it_shows(owner, monkeypatch):
+    monkeypatch.setattr(planner, "KEEP_CREATED", 500)
+    held = _tracked_import(owner, 1000)
+    # Reading to plan, the import keeps the records of the plans it shows (the records of
+    # the contacts to create were let go past KEEP_CREATED); reading to save, at most the
+    # one being saved.
     assert len(held) == 2
     assert held[0] <= KEPT_ROWS + 1
     assert held[1] <= 1
+
+
+def test_a_file_that_creates_few_contacts_is_read_once(owner, monkeypatch):
+    monkeypatch.setattr(planner, "KEEP_CREATED", 1000)
+    # The records of the contacts to create are kept from planning to saving, then let go.
+    assert _tracked_import(owner, 1000) == [1000]
 
 
 def test_the_result_keeps_the_first_plans_and_counts_the_rest(owner):

@@ -39,7 +39,7 @@ def import_records(owner, parsed: ParsedFile, *, dry_run: bool = False) -> Impor
     counts = {CREATE: 0, MERGE: 0, SKIP: 0}
     unchanged = 0
     with paused_gc(), writing:
-        planner = Planner(owner)
+        planner = Planner(owner, keep_created=not dry_run)
         for record in parsed:
             action, changes, plan = planner.plan(record, total < KEPT_ROWS)
             total += 1

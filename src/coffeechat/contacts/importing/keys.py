@@ -7,9 +7,11 @@ checks that they agree); ``clear_caches`` empties them once an import is done.
 
 import functools
 import hashlib
+import operator
 
+from coffeechat import textsearch
 from coffeechat.contacts.importing.records import ImportRecord, parse_date
-from coffeechat.contacts.models import Contact
+from coffeechat.contacts.models import Contact, Source
 from coffeechat.contacts.normalize import fold, organization_key
 
 # Plain fields a merge may fill when the contact has them blank.
@@ -30,6 +32,11 @@ FILLABLE = (
 BITS = {
     name: 1 << n for n, name in enumerate((*FILLABLE, "organization", "connected_on", "source"))
 }
+
+# The ones an ImportRecord has under the same name (all but research_notes), read at once.
+_ON_RECORD = tuple(name for name in FILLABLE if name != "research_notes")
+_on_record = operator.attrgetter(*_ON_RECORD)
+_ON_RECORD_BITS = tuple(BITS[name] for name in _ON_RECORD)
 
 
 def key(text: str) -> int:
@@ -69,8 +76,20 @@ def lookup_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+# Smaller than the others: a file's last names and notes rarely repeat, and its size must
+# not grow the memory an import keeps (some 300 bytes an entry).
+_fold_part = functools.lru_cache(maxsize=8192)(textsearch.fold_part)
+
+
+def search_text(contact) -> str:
+    """models.search_text of a contact the import saves, its parts' folding remembered:
+    first names and titles repeat."""
+    parts = (getattr(contact, name) for name in Contact.search_sources)
+    return textsearch.index_text(*parts, fold_part=_fold_part)
+
+
 def clear_caches():
-    for cache in (_fold, _organization_key, lookup_key, parse_date):
+    for cache in (_fold, _organization_key, lookup_key, parse_date, _fold_part):
         cache.cache_clear()
 
 
@@ -111,3 +130,21 @@ def fillable(record: ImportRecord) -> dict:
         "notes": record.notes,
         "research_notes": research_notes(record),
     }
+
+
+def filled(record: ImportRecord) -> int:
+    """BITS of what ``record`` has: its values of fillable(), organization, date connected
+    and a source other than Source.OTHER."""
+    bits = 0
+    for value, bit in zip(_on_record(record), _ON_RECORD_BITS, strict=True):
+        if value:
+            bits |= bit
+    if research_notes(record):
+        bits |= BITS["research_notes"]
+    if record.organization:
+        bits |= BITS["organization"]
+    if record.connected_on:
+        bits |= BITS["connected_on"]
+    if (record.source or Source.OTHER) != Source.OTHER:
+        bits |= BITS["source"]
+    return bits

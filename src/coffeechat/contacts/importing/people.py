@@ -9,7 +9,7 @@ part a merge may change, what later rows added): some 70 bytes, not a record.
 from array import array
 
 from coffeechat.contacts.importing import keys
-from coffeechat.contacts.importing.keys import BITS, FILLABLE
+from coffeechat.contacts.importing.keys import FILLABLE
 from coffeechat.contacts.importing.records import ImportRecord
 from coffeechat.contacts.models import Contact, Source
 
@@ -114,18 +114,8 @@ class Created:
 
     def add(self, record: ImportRecord, profile: int | None) -> int:
         index = len(self.rows)
-        filled = 0
-        for name, value in keys.fillable(record).items():
-            if value:
-                filled |= BITS[name]
-        if record.organization:
-            filled |= BITS["organization"]
-        if record.connected_on:
-            filled |= BITS["connected_on"]
-        if (record.source or Source.OTHER) != Source.OTHER:
-            filled |= BITS["source"]
         self.rows.append(record.row)
-        self.filled.append(filled)
+        self.filled.append(keys.filled(record))
         self.profiles.append(profile)
         limit = keys.max_lengths()
         first, last, org = record.first_name, record.last_name, record.organization

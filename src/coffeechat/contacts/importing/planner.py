@@ -26,6 +26,11 @@ LABELS = {
     "emails": "email",
 }
 
+# A file that creates at most this many contacts (LinkedIn caps connections at 30,000) is
+# read once: their records, about 0.7 KB each, are kept from planning to saving. A bigger
+# one is read again to save, so its memory does not grow with it.
+KEEP_CREATED = 40_000
+
 
 class Planner:
     """Matches rows against the owner's contacts and the contacts earlier rows create.
@@ -35,8 +40,11 @@ class Planner:
     ``created``, an int).
     """
 
-    def __init__(self, owner):
+    def __init__(self, owner, *, keep_created: bool = False):
         self.owner = owner
+        # The records of the contacts to create, for saving them without reading the file
+        # again; dropped (None) once there are more than KEEP_CREATED. Not for a dry run.
+        self.created_records: list[ImportRecord] | None = [] if keep_created else None
         self.by_linkedin: dict[int, Person | int] = {}
         self.by_email: dict[int, Person | int] = {}
         self.by_name: dict[int, Person | int] = {}
@@ -68,24 +76,25 @@ class Planner:
                 profile=keys.key(profile) if profile else None,
                 tag_keys=tag_names.get(contact.pk),
             )
-            self._remember(person, person.profile, person.name_key(), contact.emails)
+            self._remember(person, person.profile, _indexed_name(person), _emails(contact.emails))
 
-    def _remember(self, value, profile: int | None, name: str | None, emails):
+    def _remember(self, value, profile: int | None, name: int | None, emails: list[int]):
+        """Index ``value`` by the keys (keys.key) of its profile, name and email addresses."""
         if profile:
             self.by_linkedin.setdefault(profile, value)
         for address in emails:
-            self.by_email.setdefault(keys.key(email_key(address)), value)
+            self.by_email.setdefault(address, value)
         if name:
-            self.by_name.setdefault(keys.key(name), value)
+            self.by_name.setdefault(name, value)
 
-    def _match(self, record: ImportRecord, profile: int | None, name: str | None):
+    def _match(self, profile: int | None, name: int | None, emails: list[int]):
         if profile and profile in self.by_linkedin:
             return self.by_linkedin[profile], "same LinkedIn profile"
-        for address in record.emails:
-            found = self.by_email.get(keys.key(email_key(address)))
+        for address in emails:
+            found = self.by_email.get(address)
             if found is not None:
                 return found, "same email address"
-        found = self.by_name.get(keys.key(name)) if name else None
+        found = self.by_name.get(name) if name else None
         if found is not None:
             theirs = found.profile if isinstance(found, Person) else self.created.profiles[found]
             if not (profile and theirs and profile != theirs):  # two profiles: two people
@@ -123,7 +132,9 @@ class Planner:
             )
         profile = keys.key(record.profile) if record.profile else None
         name = keys.name_key(record.first_name, record.last_name, record.organization)
-        found, why = self._match(record, profile, name)
+        name = keys.key(name) if name else None
+        emails = _emails(record.emails)
+        found, why = self._match(profile, name, emails)
         if found is None:
             index = self.created.add(record, profile)
             new = self.created.more.get(index)
@@ -131,7 +142,11 @@ class Planner:
                 if key := keys.lookup_key(tag):
                     self.tag_names.setdefault(key, ((record.row, place), tag))
             self._org_name(False, record.row, record.organization[:255])
-            self._remember(index, profile, name, record.emails)
+            self._remember(index, profile, name, emails)
+            if self.created_records is not None:
+                self.created_records.append(record)
+                if len(self.created_records) > KEEP_CREATED:
+                    self.created_records = None
             if keep:
                 self.kept[record.row] = record
                 return CREATE, None, RowPlan(record.row, CREATE, record, reason="new contact")
@@ -145,7 +160,7 @@ class Planner:
         if changes:
             if "linkedin_url" in changes:
                 person.profile = profile
-            self._remember(found, person.profile, person.name_key(), record.emails)
+            self._remember(found, person.profile, _indexed_name(person), emails)
         if not keep:
             return MERGE, changes, None
         self.kept[record.row] = record
@@ -255,3 +270,13 @@ class Planner:
             person.patch = patch
         person.filled = filled
         return changes
+
+
+def _indexed_name(person) -> int | None:
+    """The key of ``person``'s name key (see keys.name_key), None when it has none."""
+    name = person.name_key()
+    return keys.key(name) if name else None
+
+
+def _emails(addresses) -> list[int]:
+    return [keys.key(email_key(address)) for address in addresses] if addresses else []

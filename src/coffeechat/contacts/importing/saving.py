@@ -10,7 +10,7 @@ from coffeechat.contacts.importing.files import ParsedFile
 from coffeechat.contacts.importing.keys import FILLABLE
 from coffeechat.contacts.importing.people import Draft, New
 from coffeechat.contacts.importing.planner import Planner
-from coffeechat.contacts.models import Contact, Organization, Tag, search_text
+from coffeechat.contacts.models import Contact, Organization, Tag
 from coffeechat.textsearch import index_text
 
 BATCH = 500
@@ -20,8 +20,9 @@ SAVE_BATCH = 10_000
 
 
 def save(owner, planner: Planner, parsed: ParsedFile):
-    """Save the plan: the contacts to create, read again from their rows a batch at a time
-    with what later rows added, then the existing contacts' changes, then the tags."""
+    """Save the plan: the contacts to create, from the records the planner kept or read
+    again from their rows, a batch at a time, with what later rows added; then the
+    existing contacts' changes, then the tags."""
     now = timezone.now()
     changed = [p for p in planner.changed if p.changed]
     org_names = [name for _, name in sorted(planner.org_names.values())]
@@ -47,7 +48,9 @@ def save(owner, planner: Planner, parsed: ParsedFile):
         Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
         batch.clear()
 
-    for record in parsed:
+    records = planner.created_records
+    planner.created_records = None  # freed as they are saved
+    for record in parsed if records is None else _consumed(records):
         if index == count:
             break
         if record.row != created.rows[index] or record.problem:
@@ -65,7 +68,7 @@ def save(owner, planner: Planner, parsed: ParsedFile):
         row = dict(zip(saved, values_of(contact), strict=True))
         row["owner_id"] = owner.pk
         row["organization_id"] = org_ids.get(keys.lookup_key(org_name))
-        row["search_text"] = search_text(contact, Contact.search_sources)
+        row["search_text"] = keys.search_text(contact)
         batch.append((person, row))
         if len(batch) >= SAVE_BATCH:
             flush()
@@ -84,7 +87,7 @@ def save(owner, planner: Planner, parsed: ParsedFile):
             else:
                 values[name] = getattr(existing.contact, name)
         if existing.changed & set(Contact.search_sources):
-            values["search_text"] = search_text(existing.contact, Contact.search_sources)
+            values["search_text"] = keys.search_text(existing.contact)
         updates.append((existing.contact.pk, values))
     rows.update(Contact, updates)
 
@@ -95,6 +98,13 @@ def save(owner, planner: Planner, parsed: ParsedFile):
         for name in p.new_tags.values()
     ]
     Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+
+
+def _consumed(records: list):
+    """The items of ``records``, each let go as soon as it is given."""
+    records.reverse()
+    while records:
+        yield records.pop()
 
 
 def ensure_named(model, owner, names, max_length) -> dict[str, int]:
