@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from coffeechat.contacts.importing import rows, stored
 from coffeechat.contacts.importing.apply import import_records
-from coffeechat.contacts.importing.memory import give_back_memory, paused_gc
 from coffeechat.contacts.importing.files import parse_file
+from coffeechat.contacts.importing.memory import give_back_memory, paused_gc
 from coffeechat.contacts.importing.plan import ImportResult
 from coffeechat.contacts.importing.records import ParsedFile
 from coffeechat.contacts.models import PendingImport
