@@ -1,7 +1,9 @@
 """Each contact's latest moment in touch is stored by the database itself (triggers,
 conversations/last_touch.py), and it always says what the interactions, meetings and
 messages say when read live (``due.last_interactions``), however they were written: a
-model's save, a queryset's update, a bulk insert, a move to another contact, a deletion."""
+model's save, a queryset's update, a bulk insert, a move to another contact, a deletion.
+So do who is tracked for keeping in touch, their cadence and their clock, against the
+rule read here with the ORM from the settings and the meetings."""
 
 import datetime
 
@@ -13,7 +15,7 @@ from coffeechat.contacts.models import Contact
 from coffeechat.conversations.due import last_interaction, last_interactions
 from coffeechat.conversations.last_touch import WATCHED, trigger_names
 from coffeechat.conversations.models import LastTouch
-from coffeechat.interviews.models import Interaction, Interview
+from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
 from coffeechat.outreach.models import Message
 from tests.rich_account import build_rich_account
 
@@ -53,10 +55,51 @@ def live(owner) -> dict:
     }
 
 
+def stored_tracking(owner) -> dict:
+    """{contact id: (cadence, clock)} as stored, for the owner's contacts."""
+    rows = {
+        pk: (owner_id, cadence, clock)
+        for pk, owner_id, cadence, clock in LastTouch.objects.values_list(
+            "contact_id", "owner_id", "cadence", "clock"
+        )
+    }
+    tracking = {}
+    for pk in Contact.objects.filter(owner=owner).values_list("pk", flat=True):
+        owner_id, cadence, clock = rows.get(pk, (owner.pk, None, None))
+        assert owner_id == owner.pk
+        tracking[pk] = (cadence, clock)
+    return tracking
+
+
+def live_tracking(owner) -> dict:
+    """The rule, read contact by contact: a cadence chosen (none: not tracked), else the
+    default once met; the clock from the latest moment, else from choosing the cadence."""
+    moments = live(owner)
+    tracking = {}
+    for contact in Contact.objects.filter(owner=owner):
+        setting = KeepInTouch.objects.filter(contact=contact).first()
+        if setting is not None:
+            cadence, since = setting.cadence_days, setting.created_at
+        elif Interview.objects.filter(contact=contact, stage__in=MET_STAGES).exists():
+            cadence, since = KeepInTouch.DEFAULT_DAYS, None
+        else:
+            cadence, since = None, None
+        clock = None if cadence is None else moments[contact.pk] or since
+        tracking[contact.pk] = (cadence, clock)
+    return tracking
+
+
 def agree(owner) -> dict:
-    """The stored moments, once checked against the live ones."""
+    """The stored moments, once checked against the live ones (and who is tracked)."""
     assert stored(owner) == live(owner)
+    assert stored_tracking(owner) == live_tracking(owner)
     return stored(owner)
+
+
+def tracked(owner) -> dict:
+    """{contact id: (cadence, clock)} of the people tracked, once checked."""
+    agree(owner)
+    return {pk: pair for pk, pair in stored_tracking(owner).items() if pair[0] is not None}
 
 
 def test_every_kind_of_change_keeps_the_stored_moment_right(owner, ada, bo, frozen):
@@ -98,9 +141,46 @@ def test_every_kind_of_change_keeps_the_stored_moment_right(owner, ada, bo, froz
     assert agree(owner)[ada.pk] == ago(4)
 
 
+def test_who_is_tracked_follows_meetings_and_chosen_cadences(owner, ada, bo, frozen):
+    assert tracked(owner) == {}
+
+    meeting = Interview.objects.create(
+        owner=owner, contact=ada, stage=Interview.Stage.DONE, starts_at=ago(41), ends_at=ago(40)
+    )
+    assert tracked(owner) == {ada.pk: (90, ago(40))}  # met: the default cadence
+
+    with time_machine.travel(ago(5), tick=False):
+        KeepInTouch.set_cadence(bo, 30)  # never met, tracked from when it was chosen
+    assert tracked(owner) == {ada.pk: (90, ago(40)), bo.pk: (30, ago(5))}
+
+    Interaction.objects.create(owner=owner, contact=bo, kind="call", happened_at=ago(1))
+    KeepInTouch.set_cadence(ada, 60)
+    assert tracked(owner) == {ada.pk: (60, ago(40)), bo.pk: (30, ago(1))}
+
+    KeepInTouch.set_cadence(ada, None)  # no reminders, though met
+    assert tracked(owner) == {bo.pk: (30, ago(1))}
+
+    KeepInTouch.objects.filter(contact=ada).delete()  # back to the default
+    assert tracked(owner) == {ada.pk: (90, ago(40)), bo.pk: (30, ago(1))}
+
+    Interview.objects.filter(pk=meeting.pk).update(stage=Interview.Stage.CANCELLED)
+    KeepInTouch.objects.filter(contact=bo).update(cadence_days=180)
+    assert tracked(owner) == {bo.pk: (180, ago(1))}
+
+
+def test_another_students_people_are_stored_under_their_owner(owner, ada, outsider, frozen):
+    theirs = Contact.objects.create(owner=outsider, first_name="Cy", last_name="Holm")
+    KeepInTouch.set_cadence(theirs, 30)
+    KeepInTouch.set_cadence(ada, 60)
+
+    assert tracked(owner) == {ada.pk: (60, NOW)}
+    assert tracked(outsider) == {theirs.pk: (30, NOW)}
+
+
 def test_a_deleted_contact_leaves_nothing_behind(owner, ada, bo, frozen):
     Interaction.objects.create(owner=owner, contact=ada, kind="call", happened_at=ago(3))
     Message.objects.create(owner=owner, contact=ada, subject="Hi", body="Hi").mark_sent(ago(1))
+    KeepInTouch.set_cadence(ada, 30)
 
     ada.delete()
 

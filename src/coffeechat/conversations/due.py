@@ -10,15 +10,16 @@ the one rule for the date; the agenda and the contact page's panel both read it.
 import datetime
 
 from django.db import connections
-from django.db.models import DateTimeField, F, OuterRef, Subquery, Value
+from django.db.models import DateTimeField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from coffeechat.contacts.models import Contact
 from coffeechat.conversations.last_touch import MOMENTS
+from coffeechat.conversations.models import LastTouch
 from coffeechat.due import DueItem, DueKind, firsts
-from coffeechat.interviews.models import MET_STAGES, Interview, KeepInTouch
+from coffeechat.interviews.models import KeepInTouch
 from coffeechat.links import url_pattern
 from coffeechat.zones import local_day_bounds, user_zone
 
@@ -66,41 +67,6 @@ def check_in_day(clock: datetime.datetime, cadence_days: int | None, zone) -> da
     )
 
 
-def clocks(user):
-    """The people ``user`` keeps in touch with, as rows (id, first name, last name,
-    cadence, clock): those met, unless switched off, and those given a cadence. The clock
-    starts at the last interaction (as ``last_interactions`` reads it, stored); with none
-    yet, when the cadence was set."""
-    settings = KeepInTouch.objects.filter(owner=user)
-    met_by_default = (
-        Interview.objects.filter(owner=user, stage__in=MET_STAGES)
-        .exclude(contact_id__in=settings.values("contact_id"))
-        .order_by()
-        .values("contact_id")
-    )
-    # Driven from the people met or given a cadence, not from every contact: one set of
-    # ids (a UNION) rather than an OR, which made SQLite walk every contact of the owner.
-    tracked = (
-        Contact.objects.filter(owner=user)
-        .filter(
-            pk__in=settings.filter(cadence_days__isnull=False)
-            .order_by()
-            .values("contact_id")
-            .union(met_by_default)
-        )
-        .annotate(
-            cadence=F("keep_in_touch__cadence_days"),
-            tracked_since=F("keep_in_touch__created_at"),
-        )
-        .order_by()
-    )
-    # The latest moment is stored per contact (models.LastTouch, kept by the database):
-    # one join, where reading it live (``last_interactions``) cost four lookups a person.
-    return tracked.annotate(clock=Coalesce("last_touch__moment", "tracked_since")).values_list(
-        "id", "first_name", "last_name", "cadence", "clock"
-    )
-
-
 def _name(first, last):
     return " ".join(part for part in (first, last) if part) or "(no name)"
 
@@ -111,7 +77,7 @@ def keep_in_touch(user, today, until=None, first=None):
     url = url_pattern("contacts:detail")
     last_day = max(until or today, today)
     rows = firsts(
-        _due_clocks(clocks(user), today, last_day, zone, first),
+        _due_clocks(user, today, last_day, zone, first),
         lambda row: check_in_day(row[4], row[3], zone),
         today,
         first,
@@ -128,54 +94,23 @@ def keep_in_touch(user, today, until=None, first=None):
         )
 
 
-def _due_clocks(clocks, today, last_day, zone, first=None):
-    """The rows of ``clocks`` whose check-in is due by ``last_day``, filtered in the
-    database; with ``first``, only the first ``first`` of each cadence in each part of the
-    list (overdue, today, coming up), which hold every row ``due.firsts`` can pick.
+def _due_clocks(user, today, last_day, zone, first=None):
+    """The people ``user`` keeps in touch with whose check-in is due by ``last_day``, as
+    rows (id, first name, last name, cadence, clock) in the order of their clocks; with
+    ``first``, only the first ``first`` of each cadence in each part of the list
+    (overdue, today, coming up), which hold every row ``due.firsts`` can pick.
 
+    Who is tracked, their cadence and their clock are stored (``models.LastTouch``).
     A check-in is due by a day X when the clock's local date plus the cadence is on or
-    before X, that is when the clock is earlier than the start of (X - cadence + 1). The
-    query is wrapped in one outer SELECT that compares the clock once with its cadence's
-    cutoff, and only the people who are due come back to Python. Within one cadence the
-    order of the clocks is the order of the check-in days, so the database can rank them.
+    before X, that is when the clock is earlier than the start of (X - cadence + 1); within
+    one cadence the order of the clocks is the order of the check-in days. So each cadence
+    and part is one range of the lasttouch_check_in index, read up to its LIMIT: the
+    cost is the rows shown, whoever else is tracked.
     """
-    connection = connections[clocks.db]
-    inner, params = clocks.query.sql_with_params()
-
-    def cutoff(days_before):
-        """SQL for the start of the local day ``days_before(cadence)``, by the row's
-        cadence, and its parameters."""
-        cases, values = [], []
-        for days, _label in KeepInTouch.CADENCES:
-            start = local_day_bounds(days_before(days), zone)[0]
-            cases.append("WHEN %s THEN %s")
-            values += [days, connection.ops.adapt_datetimefield_value(start)]
-        # One comparison with the cadence's cutoff, not one per cadence: the databases
-        # copy the clock's expression (joins and a COALESCE) into every place naming it.
-        sql = f"CASE COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS}) {' '.join(cases)} END"
-        return sql, values
-
-    due, due_params = cutoff(lambda days: last_day - datetime.timedelta(days=days - 1))
-    # And the outer SELECT names the clock again: a materialized CTE computes each row's
-    # clock once (PostgreSQL ran the clock's lookups twice per person without it).
-    with_clocks = f"WITH t AS {_materialized(connection)}({inner})"
-    if first is None:
-        sql = f"{with_clocks} SELECT * FROM t WHERE t.clock < {due}"
-        sql_params = (*params, *due_params)
-    else:
-        overdue, overdue_params = cutoff(lambda days: today - datetime.timedelta(days=days))
-        by_today, today_params = cutoff(lambda days: today - datetime.timedelta(days=days - 1))
-        part = f"CASE WHEN t.clock < {overdue} THEN 0 WHEN t.clock < {by_today} THEN 1 ELSE 2 END"
-        cadence = f"COALESCE(t.cadence, {KeepInTouch.DEFAULT_DAYS})"
-        sql = (
-            f"{with_clocks} SELECT id, first_name, last_name, cadence, clock FROM ("
-            f"SELECT t.*, ROW_NUMBER() OVER (PARTITION BY {cadence}, {part} "
-            f"ORDER BY t.clock, t.id) AS place FROM t WHERE t.clock < {due}"
-            ") ranked WHERE place <= %s ORDER BY clock, id"
-        )
-        sql_params = (*params, *overdue_params, *today_params, *due_params, first)
+    connection = connections[LastTouch.objects.db]
+    sql, params = due_clocks_sql(connection, user, today, last_day, zone, first)
     with connection.cursor() as cursor:
-        cursor.execute(sql, sql_params)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     for pk, first_name, last_name, cadence, clock in rows:
         if isinstance(clock, str):  # SQLite keeps datetimes as UTC text
@@ -185,11 +120,43 @@ def _due_clocks(clocks, today, last_day, zone, first=None):
         yield pk, first_name, last_name, cadence, clock
 
 
-def _materialized(connection) -> str:
-    """MATERIALIZED where the database knows the word (PostgreSQL 12, SQLite 3.35)."""
-    if connection.vendor == "sqlite" and connection.Database.sqlite_version_info < (3, 35):
-        return ""
-    return "MATERIALIZED "
+def due_clocks_sql(connection, user, today, last_day, zone, first=None):
+    """The SQL of ``_due_clocks`` and its parameters: one index range per cadence and
+    part, each read up to its LIMIT, joined to the contacts for their names."""
+
+    def start(day):
+        return connection.ops.adapt_datetimefield_value(local_day_bounds(day, zone)[0])
+
+    ranges, params = [], []
+    for days, _label in KeepInTouch.CADENCES:
+        due_by = start(last_day - datetime.timedelta(days=days - 1))
+        if first is None:
+            bounds = [(None, due_by)]
+        else:
+            overdue = start(today - datetime.timedelta(days=days))
+            by_today = start(today - datetime.timedelta(days=days - 1))
+            bounds = [(None, overdue), (overdue, by_today), (by_today, due_by)]
+        for low, high in bounds:
+            where = "owner_id = %s AND cadence = %s AND clock < %s"
+            params += [user.pk, days, high]
+            if low is not None:
+                where += " AND clock >= %s"
+                params.append(low)
+            limit = ""
+            if first is not None:
+                limit = " LIMIT %s"
+                params.append(first)
+            ranges.append(
+                f"SELECT * FROM (SELECT contact_id, cadence, clock FROM {LastTouch._meta.db_table} "
+                f"WHERE {where} ORDER BY clock, contact_id{limit}) AS r{len(ranges)}"
+            )
+    contacts = Contact._meta.db_table
+    sql = (
+        f"SELECT t.contact_id, c.first_name, c.last_name, t.cadence, t.clock "
+        f"FROM ({' UNION ALL '.join(ranges)}) AS t JOIN {contacts} c ON c.id = t.contact_id "
+        "ORDER BY t.clock, t.contact_id"
+    )
+    return sql, params
 
 
 KINDS = [DueKind("keep-in-touch", "Keeping in touch", 70)]

@@ -1,5 +1,6 @@
-"""The last time a student was in touch with each person: the moments that count, and the
-database triggers that keep each contact's latest one stored (``models.LastTouch``).
+"""The last time a student was in touch with each person, and when their next check-in
+falls due: the moments that count, who is tracked, and the database triggers that keep
+both stored per contact (``models.LastTouch``).
 
 What counts (``MOMENTS``): an interaction logged by hand or by a meeting, a meeting held
 (its end), an outreach message sent to them and their reply. ``due.last_interactions``
@@ -9,16 +10,22 @@ restore, a bulk update), so the agenda reads one stored column instead of four l
 for every person it tracks. ``tests/conversations/test_last_touch.py`` checks that the two
 agree after every kind of change.
 
+Who is tracked (``_cadence``): a person with a cadence chosen on their page, or met and
+given none (the default); choosing "no reminders" stops it. Their ``cadence`` and
+``clock`` (the latest moment, else when the cadence was chosen) are stored beside the
+moment, indexed by owner, cadence and clock, so the agenda reads the first few check-ins
+due in each part of its list from the index instead of ranking every tracked person.
+
 A later migration that rebuilds one of these tables on SQLite (adding a NOT NULL column,
 say) drops its triggers with it: it must run ``trigger_operations`` again, as migration
-0001 does; the test fails until it does.
+0002 does; the test fails until it does.
 """
 
 from dataclasses import dataclass
 
 from django.db import models
 
-from coffeechat.interviews.models import MET_STAGES, Interaction, Interview
+from coffeechat.interviews.models import MET_STAGES, Interaction, Interview, KeepInTouch
 from coffeechat.outreach.models import Message
 
 TABLE = "conversations_lasttouch"
@@ -60,7 +67,25 @@ MOMENTS = [
     Moment(Message, "sent_at"),
     Moment(Message, "replied_at"),
 ]
-WATCHED = sorted({moment.table for moment in MOMENTS})
+SETTINGS = KeepInTouch._meta.db_table
+MEETINGS = Interview._meta.db_table
+# Choosing a cadence (or none) changes who is tracked, so its table is watched as well.
+WATCHED = sorted({moment.table for moment in MOMENTS} | {SETTINGS})
+KEPT = ("moment", "owner_id", "cadence", "clock")
+COLUMNS = ", ".join(("contact_id", *KEPT))
+
+
+def _upsert(vendor: str) -> str:
+    """The ON CONFLICT clause that updates a contact's row, only when something changed:
+    most writes (a draft, a note) change nothing here, and an update left a dead row
+    version and index entry behind each time."""
+    differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+    return (
+        "ON CONFLICT (contact_id) DO UPDATE SET "
+        + ", ".join(f"{column} = excluded.{column}" for column in KEPT)
+        + f" WHERE ({', '.join(f'{TABLE}.{column}' for column in KEPT)}) {differs} "
+        + f"({', '.join(f'excluded.{column}' for column in KEPT)})"
+    )
 
 
 def trigger_names() -> list[str]:
@@ -71,14 +96,50 @@ def trigger_names() -> list[str]:
     ]
 
 
-def _sqlite_refresh(contact: str) -> str:
-    latest = " UNION ALL ".join(f"SELECT ({m.sql_latest(contact)}) AS m" for m in MOMENTS)
-    # The WHERE also skips a contact being deleted (its rows go first): nothing to keep.
+def _latest(contact: str, vendor: str) -> str:
+    """SQL for the contact's latest moment of all ``MOMENTS``, NULL if none."""
+    if vendor == "postgresql":
+        return "GREATEST(" + ", ".join(f"({m.sql_latest(contact)})" for m in MOMENTS) + ")"
+    # SQLite's many-argument MAX() is NULL when any argument is: an aggregate instead.
+    each = " UNION ALL ".join(f"SELECT ({m.sql_latest(contact)}) AS m" for m in MOMENTS)
+    return f"(SELECT MAX(m) FROM ({each}))"
+
+
+def _cadence(contact: str) -> str:
+    """SQL for how often to check in with the contact, NULL when nobody keeps count: the
+    cadence chosen for them (NULL: switched off), or else the default once met."""
+    met = ", ".join(f"'{stage}'" for stage in sorted(MET_STAGES))
+    setting = f"FROM {SETTINGS} WHERE contact_id = {contact}"
     return (
-        f"INSERT INTO {TABLE} (contact_id, moment) "
-        f"SELECT {contact}, (SELECT MAX(m) FROM ({latest})) "
-        f"WHERE EXISTS (SELECT 1 FROM {CONTACTS} WHERE id = {contact}) "
-        "ON CONFLICT (contact_id) DO UPDATE SET moment = excluded.moment;"
+        f"CASE WHEN EXISTS (SELECT 1 {setting}) THEN (SELECT cadence_days {setting}) "
+        f"WHEN EXISTS (SELECT 1 FROM {MEETINGS} WHERE contact_id = {contact} "
+        f"AND stage IN ({met})) THEN {KeepInTouch.DEFAULT_DAYS} END"
+    )
+
+
+def rows_sql(vendor: str, where: str) -> str:
+    """A SELECT of ``COLUMNS`` for the contacts (``c``) that ``where`` picks.
+
+    ``clock`` is when the check-in clock of a tracked person started: their latest moment,
+    or with none yet, when their cadence was chosen. NULL for the people not tracked, so
+    the agenda's index holds only those who are.
+    """
+    return (
+        f"SELECT id, moment, owner_id, cadence, "
+        "CASE WHEN cadence IS NOT NULL THEN COALESCE(moment, since) END "
+        f"FROM (SELECT c.id AS id, c.owner_id AS owner_id, {_latest('c.id', vendor)} AS moment, "
+        f"{_cadence('c.id')} AS cadence, "
+        f"(SELECT created_at FROM {SETTINGS} WHERE contact_id = c.id) AS since "
+        f"FROM {CONTACTS} c WHERE {where}) AS x"
+    )
+
+
+def _sqlite_refresh(contact: str) -> str:
+    # No row for a contact being deleted (its rows go first): nothing to keep. The WHERE
+    # tells SQLite's parser that ON CONFLICT starts the upsert, not a join.
+    return (
+        f"INSERT INTO {TABLE} ({COLUMNS}) {rows_sql('sqlite', f'c.id = {contact}')} "
+        f"WHERE true {_upsert('sqlite')};"
     )
 
 
@@ -105,7 +166,6 @@ def sqlite_operations() -> tuple[list[str], list[str]]:
 def postgresql_operations() -> tuple[list[str], list[str]]:
     """(create, drop) statements for PostgreSQL: one function that refreshes a contact's
     moment, called by a trigger on each table."""
-    latest = ", ".join(f"({m.sql_latest('cid')})" for m in MOMENTS)
     refresh = f"""
         CREATE OR REPLACE FUNCTION lasttouch_refresh(cid bigint) RETURNS void AS $$
         BEGIN
@@ -115,8 +175,8 @@ def postgresql_operations() -> tuple[list[str], list[str]]:
             -- once cannot leave an older moment behind.
             PERFORM 1 FROM {CONTACTS} WHERE id = cid FOR NO KEY UPDATE;
             IF NOT FOUND THEN RETURN; END IF;
-            INSERT INTO {TABLE} (contact_id, moment) VALUES (cid, GREATEST({latest}))
-            ON CONFLICT (contact_id) DO UPDATE SET moment = EXCLUDED.moment;
+            INSERT INTO {TABLE} ({COLUMNS}) {rows_sql("postgresql", "c.id = cid")}
+            {_upsert("postgresql")};
         END $$ LANGUAGE plpgsql VOLATILE
         -- Planned at each call for the tables as they are: a plan kept from when they were
         -- small (a new database, a big restore in one transaction) reads every row.
@@ -158,14 +218,9 @@ def postgresql_operations() -> tuple[list[str], list[str]]:
 
 
 def fill_statement(vendor: str) -> str:
-    """Every contact's moment as it stands: run once, when the store is made."""
-    if vendor == "postgresql":
-        each = ", ".join(f"({m.sql_latest('c.id')})" for m in MOMENTS)
-        latest = f"GREATEST({each})"
-    else:
-        parts = " UNION ALL ".join(f"SELECT ({m.sql_latest('c.id')}) AS m" for m in MOMENTS)
-        latest = f"(SELECT MAX(m) FROM ({parts}))"
-    return f"INSERT INTO {TABLE} (contact_id, moment) SELECT c.id, {latest} FROM {CONTACTS} c"
+    """Every contact's row as it stands: run when the store is made or its columns change."""
+    rows = rows_sql(vendor, "true")
+    return f"INSERT INTO {TABLE} ({COLUMNS}) {rows} WHERE true {_upsert(vendor)}"
 
 
 def trigger_operations(schema_editor, direction: int) -> None:

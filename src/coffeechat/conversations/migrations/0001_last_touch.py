@@ -1,19 +1,10 @@
 """Each contact's latest moment in touch, stored and kept by database triggers
-(conversations/last_touch.py), filled once for the contacts there are."""
+(conversations/last_touch.py). The triggers and the rows are made by migration 0002, for
+the columns the code now reads: a database that ran this migration before 0002 existed
+had them made here, and 0002 makes them again."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-from coffeechat.conversations.last_touch import fill_statement, trigger_operations
-
-
-def create(apps, schema_editor):
-    trigger_operations(schema_editor, 0)
-    schema_editor.execute(fill_statement(schema_editor.connection.vendor), params=None)
-
-
-def drop(apps, schema_editor):
-    trigger_operations(schema_editor, 1)
 
 
 class Migration(migrations.Migration):
@@ -43,5 +34,4 @@ class Migration(migrations.Migration):
                 ("moment", models.DateTimeField(null=True)),
             ],
         ),
-        migrations.RunPython(create, drop),
     ]

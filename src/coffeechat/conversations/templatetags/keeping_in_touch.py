@@ -1,12 +1,14 @@
 """The keep-in-touch panel of a contact's page: cadence, last interaction, next check-in.
 
-The next check-in comes from conversations/due.py, the rule the agenda uses.
+Who is tracked, the last moment in touch and the clock are the stored ones the agenda
+reads (``models.LastTouch``); the next check-in is ``due.check_in_day``, the agenda's rule.
 """
 
 from django import template
 from django.utils import timezone
 
-from coffeechat.conversations.due import check_in_day, last_interaction, last_interactions
+from coffeechat.conversations.due import check_in_day
+from coffeechat.conversations.models import LastTouch
 from coffeechat.interviews.forms import CADENCE_CHOICES, CadenceForm, InteractionForm
 from coffeechat.interviews.models import MET_STAGES, KeepInTouch
 
@@ -16,16 +18,15 @@ register = template.Library()
 @register.inclusion_tag("interviews/_keep_in_touch.html", takes_context=True)
 def keep_in_touch_panel(context, contact):
     setting = KeepInTouch.objects.filter(contact=contact).first()
-    annotated = last_interactions(type(contact).objects.filter(pk=contact.pk)).first()
-    last = last_interaction(annotated) if annotated else None
+    stored = LastTouch.objects.filter(contact=contact).values_list("moment", "cadence", "clock")
+    last, tracked_every, clock = stored.first() or (None, None, None)
     has_met = contact.interviews.filter(stage__in=MET_STAGES).exists()
     cadence = setting.cadence_days if setting else KeepInTouch.DEFAULT_DAYS
-    tracked = (setting is not None and setting.cadence_days) or (setting is None and has_met)
+    tracked = tracked_every is not None
     next_due = None
-    start = last or (setting.created_at if setting else None)
-    if tracked and start:
+    if tracked and clock:
         # The agenda's own rule, on the user's clock (the middleware's active zone).
-        next_due = check_in_day(start, cadence, timezone.get_current_timezone())
+        next_due = check_in_day(clock, tracked_every, timezone.get_current_timezone())
     selected = str(cadence) if cadence else "none"
     return {
         "contact": contact,
