@@ -9,7 +9,9 @@ else who could be suggested).
 import datetime
 from dataclasses import dataclass
 
+from django.db import connections
 from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,7 @@ from coffeechat.accounts.models import Profile
 from coffeechat.contacts.models import Contact
 from coffeechat.due import DueItem, DueKind, firsts, priority
 from coffeechat.links import url_pattern
+from coffeechat.outreach import heads
 from coffeechat.outreach.followup import (
     FOLLOW_UP,
     SECOND_CONTACT,
@@ -48,6 +51,20 @@ def follow_up_items(
     open_requests = Message.objects.filter(
         owner=user, kind=Kind.REQUEST, state=State.SENT, no_reply_at=None
     )
+    if first is not None:
+        # Asked for the first few (the home page): only the requests that can be among
+        # them, twice as many as below, rather than every request still waiting.
+        sql, params = heads.ranges_sql(
+            connections[open_requests.db],
+            user,
+            today,
+            last_day,
+            tz,
+            wait_days=wait_days,
+            use_3b7=use_3b7,
+            first=2 * first,
+        )
+        open_requests = open_requests.filter(pk__in=RawSQL(sql, params))
     rows = (
         _with_follow_ups(open_requests)
         .annotate(field_key=Lower("contact__field"))
