@@ -147,7 +147,11 @@ class Contact(_Searched):
     class Meta:
         ordering = [Lower("last_name"), Lower("first_name"), "id"]
         indexes = [
-            models.Index("owner", Lower("last_name"), Lower("first_name"), name="contact_by_name"),
+            # The list's order, to the last key, so a page is read from the index and
+            # stops after its 50 (from the end for the later pages: views/contacts.py).
+            models.Index(
+                "owner", Lower("last_name"), Lower("first_name"), "id", name="contact_by_name"
+            ),
             models.Index(fields=["owner", "-created_at"], name="contact_newest"),
             # The list's field filter reads the distinct fields from this index alone.
             models.Index(fields=["owner", "field"], name="contact_fields"),

@@ -12,7 +12,7 @@ from django.db import connection
 
 from coffeechat.contacts.models import Contact, Organization, Tag
 from coffeechat.contacts.normalize import without_nul
-from coffeechat.textsearch import fold, word_or_ids, words
+from coffeechat.textsearch import fold, words, words_or_ids
 
 FTS_TABLE = "contacts_contact_fts"  # contacts migration 0009
 
@@ -21,25 +21,19 @@ def search_contacts(owner, *, q="", source="", field="", organization="", tag=""
     # No contact holds a null character, and PostgreSQL refuses a query that carries one.
     q, source, field, organization, tag = without_nul([q, source, field, organization, tag])
     contacts = Contact.objects.owned_by(owner)
+    typed = {}
     for word in words(q):
         # Organizations and tags are matched once, in subqueries that don't depend on
         # the row, rather than by a join or EXISTS per contact, and with the text's
-        # matches make one list of ids (see textsearch.word_or_ids and bench/README.md).
+        # matches make one list of ids (see textsearch.words_or_ids and bench/README.md).
         at_word_start = f" {word}"  # folded columns start with a space
         at_organizations = Contact.objects.filter(
             organization__in=_organizations(owner, search_name__contains=at_word_start)
         ).values("pk")
-        tagged = _tagged(owner, search_name__contains=at_word_start)
-        contacts = contacts.filter(
-            word_or_ids(
-                Contact.objects.owned_by(owner),
-                "search_text",
-                word,
-                FTS_TABLE,
-                at_organizations,
-                tagged,
-            )
-        )
+        typed[word] = [at_organizations, _tagged(owner, search_name__contains=at_word_start)]
+    contacts = contacts.filter(
+        words_or_ids(Contact.objects.owned_by(owner), "search_text", FTS_TABLE, typed)
+    )
     if source:
         contacts = contacts.filter(source=source)
     if field:

@@ -43,12 +43,14 @@ def _page_of_contacts(contacts, number, *, filtered):
 
     A search or filter has to scan every contact, so it lists the matching ids in that
     one scan and counts them from the list rather than scanning again. Without one,
-    counting is an index lookup and only the page's ids are read. Either way the full
-    rows, with organization and tags, are read for the 50 on the page only, never for
-    the rows an OFFSET steps over (see bench/README.md).
+    counting is an index lookup and only the page's ids are read, from the nearer end of
+    the list (``_IdsFromNearerEnd``). Either way the full rows, with organization and
+    tags, are read for the 50 on the page only, never for the rows an OFFSET steps over
+    (see bench/README.md).
     """
     ids = contacts.values_list("pk", flat=True)
-    page = Paginator(list(ids) if filtered else ids, PAGE_SIZE).get_page(number)
+    listed = list(ids) if filtered else _IdsFromNearerEnd(ids)
+    page = Paginator(listed, PAGE_SIZE).get_page(number)
     page_ids = list(page.object_list)
     rows = (
         Contact.objects.filter(pk__in=page_ids)
@@ -65,6 +67,28 @@ def _page_of_contacts(contacts, number, *, filtered):
     for contact in page.object_list:
         contact.source_label = labels.get(contact.source, contact.source)
     return page
+
+
+class _IdsFromNearerEnd:
+    """``ids`` (an ordered queryset) for a Paginator: a page in the second half is read in
+    the reverse order and turned round, so the database's index walk steps over at most
+    half the list (the last page over none: 240 ms -> under 1 ms at 50,000 contacts on
+    PostgreSQL). The order ends with the id, so it reverses exactly."""
+
+    def __init__(self, ids):
+        self.ids = ids
+        self.total = None
+
+    def count(self) -> int:
+        if self.total is None:
+            self.total = self.ids.count()
+        return self.total
+
+    def __getitem__(self, page: slice) -> list:
+        start, stop = page.start or 0, min(page.stop, self.count())
+        if start > self.total - stop:
+            return list(self.ids.reverse()[self.total - stop : self.total - start])[::-1]
+        return list(self.ids[start:stop])
 
 
 def contact_detail(request, pk):
