@@ -35,6 +35,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models.expressions import RawSQL
 from django.utils.module_loading import module_has_submodule
 
 PROJECT = "coffeechat."
@@ -239,6 +240,23 @@ def firsts(rows: Iterable, due_of: Callable, today: datetime.date, first: int | 
         for found in parts
         for _day, row in heapq.nsmallest(first, found, key=lambda pair: pair[0])
     ]
+
+
+def heads(rows, parts: list, order: tuple, first: int | None):
+    """``rows`` (a queryset) narrowed, when asked for ``first``, to those that can be
+    among the first ``first`` of each part of the list: ``parts`` are the filters (Q) of
+    the rows due in each part, ``order`` puts each part in due-date order. Each part is
+    read up to its LIMIT, all of them in one query of ids (a UNION ALL the rows' own query
+    narrows), so the database reads the rows shown, not every row that is due."""
+    if first is None:
+        return rows
+    ids = rows.order_by(*order).values("pk")
+    ranges, params = [], []
+    for n, where in enumerate(parts):
+        sql, part_params = ids.filter(where)[:first].query.sql_with_params()
+        ranges.append(f"SELECT * FROM ({sql}) AS part{n}")
+        params.extend(part_params)
+    return rows.filter(pk__in=RawSQL(" UNION ALL ".join(ranges), params))
 
 
 def events(user, *, now: datetime.datetime, base_url: str = "") -> list:

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from coffeechat import ical
 from coffeechat.contacts.models import Contact
-from coffeechat.due import DueItem, DueKind, firsts
+from coffeechat.due import DueItem, DueKind, firsts, heads
 from coffeechat.interviews.models import (
     MET_STAGES,
     THANK_YOU_WITHIN,
@@ -92,6 +92,17 @@ def _until(today, until):
     return max(until or today, today)
 
 
+def _day_parts(field, today, zone, before=datetime.timedelta(0)):
+    """The filters of the rows due in each part of the list (overdue, today, coming up)
+    when a row is due on the local day of its ``field`` plus ``before``."""
+    start, end = (moment - before for moment in local_day_bounds(today, zone))
+    return [
+        Q(**{f"{field}__lt": start}),
+        Q(**{f"{field}__gte": start, f"{field}__lt": end}),
+        Q(**{f"{field}__gte": end}),
+    ]
+
+
 def meetings(user, today, until=None, first=None):
     zone = user_zone(user)
     start = local_day_bounds(today, zone)[0]
@@ -112,6 +123,7 @@ def meetings(user, today, until=None, first=None):
             "mode",
         )
     )
+    rows = heads(rows, _day_parts("starts_at", today, zone), ("starts_at", "id"), first)
     modes = {key: label.lower() for key, label in Mode.choices}
     url = url_pattern("interviews:detail")
     for pk, contact_id, given, family, starts_at, ends_at, mode in firsts(
@@ -176,6 +188,7 @@ def reflections(user, today, until=None, first=None):
     moment = moment_for(today, zone)
     url = url_pattern("interviews:reflect")
     rows = _ended(user, to_reflect(moment))
+    rows = heads(rows, _day_parts("ends_at", today, zone), ("ends_at", "id"), first)
     for pk, contact_id, given, family, ends_at in firsts(
         rows, lambda row: row[4].astimezone(zone).date(), today, first
     ):
@@ -195,6 +208,8 @@ def thank_yous(user, today, until=None, first=None):
     moment = moment_for(today, zone)
     url = url_pattern("interviews:detail")
     rows = _ended(user, to_thank(moment))
+    parts = _day_parts("ends_at", today, zone, before=THANK_YOU_WITHIN)
+    rows = heads(rows, parts, ("ends_at", "id"), first)
     for pk, contact_id, given, family, ends_at in firsts(
         rows, lambda row: (row[4] + THANK_YOU_WITHIN).astimezone(zone).date(), today, first
     ):
@@ -230,6 +245,12 @@ def todos(user, today, until=None, first=None):
             "contact__last_name",
         )
     )
+    parts = [
+        Q(due_date__lt=today),
+        Q(due_date=today) | Q(due_date__isnull=True),  # no date: due today
+        Q(due_date__gt=today),
+    ]
+    rows = heads(rows, parts, ("due_date", "id"), first)
     kinds = dict(NextStep.Category.choices)
     detail = url_pattern("interviews:detail")
     everything = reverse("interviews:todos")

@@ -7,7 +7,8 @@ day the request went out, letting go from the day the follow-up did. So for each
 step, the requests due in one part of the list are one range of those dates, and its
 first few by due day are the first few of that range in date order. Each range is read
 up to its LIMIT from the message_open index; the requests followed up are ordered by
-their follow-up's date, computed per request waiting (in the database, not in Python).
+their first follow-up's date, worked out once for each of them in the database (a cost
+that grows with the requests followed up and waiting, in SQL only; none in Python).
 
 ``ranges_sql`` returns one SQL query of request ids (a UNION ALL of those ranges), to
 narrow the agenda's query of open requests; its rows are then read as before.
@@ -77,12 +78,22 @@ def ranges_sql(connection, user, today, last_day, zone, *, wait_days, use_3b7, f
     for due in kinds:
         for low, high in bounds(due):
             add(waiting, [*open_params, State.DRAFT], "r.sent_at", low, high)
-    # Followed up: counted from the first follow-up's date.
+    # Followed up: counted from the first follow-up's date, worked out once per request
+    # followed up (a CTE kept as a table: inlined, SQLite ran the lookup once per mention).
     followed = (
-        f"SELECT id, followed FROM (SELECT r.id AS id, "
-        f"({sent_follow_up.format(what='MIN(f.sent_at)')}) AS followed "
-        f"FROM {table} r WHERE {open_request}) AS b WHERE followed IS NOT NULL"
+        f"WITH followed AS {materialized(connection)}(SELECT r.id AS id, "
+        f"({sent_follow_up.format(what='MIN(f.sent_at)')}) AS moment "
+        f"FROM {table} r WHERE {open_request} "
+        f"AND EXISTS ({sent_follow_up.format(what='1')})) "
     )
+    followed_params = [State.DRAFT, *open_params, State.DRAFT]
     for low, high in bounds(follow_up):
-        add(followed, [State.DRAFT, *open_params], "followed", low, high)
-    return " UNION ALL ".join(ranges), params
+        add("SELECT id FROM followed WHERE true", [], "moment", low, high)
+    return followed + " UNION ALL ".join(ranges), [*followed_params, *params]
+
+
+def materialized(connection) -> str:
+    """MATERIALIZED where the database knows the word (PostgreSQL 12, SQLite 3.35)."""
+    if connection.vendor == "sqlite" and connection.Database.sqlite_version_info < (3, 35):
+        return ""
+    return "MATERIALIZED "
