@@ -2,14 +2,17 @@
 a time with what later rows added, then the existing contacts' changes, then the tags."""
 
 import operator
+from collections.abc import Iterable
+from itertools import islice
 
 from django.utils import timezone
 
 from coffeechat.contacts.importing import keys, rows
 from coffeechat.contacts.importing.files import ParsedFile
 from coffeechat.contacts.importing.keys import FILLABLE
-from coffeechat.contacts.importing.people import Draft, New
+from coffeechat.contacts.importing.people import Created, Draft, New
 from coffeechat.contacts.importing.planner import Planner
+from coffeechat.contacts.importing.records import ImportRecord
 from coffeechat.contacts.models import Contact, Organization, Tag
 from coffeechat.textsearch import index_text
 
@@ -31,52 +34,21 @@ def save(owner, planner: Planner, parsed: ParsedFile):
     tag_ids = ensure_named(Tag, owner, tag_names, 64)
     Through = Contact.tags.through
 
-    saved = (*FILLABLE, "emails", "connected_on", "source")
-    values_of = operator.attrgetter(*saved)
-    created = planner.created
-    index, count = 0, len(created)
-    batch: list[tuple[New | None, dict]] = []
-
-    def flush():
-        ids = rows.insert(Contact, [row for _, row in batch], now=now)
+    created, count = planner.created, len(planner.created)
+    records = planner.created_records
+    planner.created_records = None  # let go as they are saved
+    made = _created_rows(owner, created, parsed if records is None else _consumed(records), org_ids)
+    for start in range(0, count, SAVE_BATCH):
+        size = min(SAVE_BATCH, count - start)
+        tagged: list[tuple[int, New]] = []
+        ids = rows.insert(Contact, _rows(made, size, tagged), now=now, count=size)
         links = [
-            Through(contact_id=pk, tag_id=tag_ids[keys.lookup_key(name)])
-            for (made, _), pk in zip(batch, ids, strict=True)
-            if made is not None and made.new_tags
-            for name in made.new_tags.values()
+            Through(contact_id=ids[position], tag_id=tag_ids[keys.lookup_key(name)])
+            for position, person in tagged
+            for name in person.new_tags.values()
         ]
         Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
-        batch.clear()
-
-    records = planner.created_records
-    planner.created_records = None  # freed as they are saved
-    for record in parsed if records is None else _consumed(records):
-        if index == count:
-            break
-        if record.row != created.rows[index] or record.problem:
-            continue
-        contact = Draft.of(record)
-        org_name = record.organization[:255]
-        person = created.more.get(index)
-        if person is not None:
-            for name, value in (person.patch or {}).items():
-                if name == "organization":
-                    org_name = value
-                else:
-                    setattr(contact, name, value)
-            contact.emails = list(person.emails)
-        row = dict(zip(saved, values_of(contact), strict=True))
-        row["owner_id"] = owner.pk
-        row["organization_id"] = org_ids.get(keys.lookup_key(org_name))
-        row["search_text"] = keys.search_text(contact)
-        batch.append((person, row))
-        if len(batch) >= SAVE_BATCH:
-            flush()
-        index += 1
-    if index != count:  # pragma: no cover - the file read differently the second time
-        raise RuntimeError("the import file's rows changed between planning and saving")
-    if batch:
-        flush()
+    next(made, None)  # ends the reading: as far as the next record, and checks the count
 
     updates = []
     for existing in changed:
@@ -98,6 +70,46 @@ def save(owner, planner: Planner, parsed: ParsedFile):
         for name in p.new_tags.values()
     ]
     Through.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+
+
+def _created_rows(owner, created: Created, records: Iterable[ImportRecord], org_ids: dict):
+    """(its New or None, its row) of each contact to create, in order: read from its record
+    (a row of the file that is not one of them is passed over), with what later rows
+    added."""
+    saved = (*FILLABLE, "emails", "connected_on", "source")
+    values_of = operator.attrgetter(*saved)
+    index, count = 0, len(created)
+    for record in records:
+        if index == count:
+            return
+        if record.row != created.rows[index] or record.problem:
+            continue
+        contact = Draft.of(record)
+        org_name = record.organization[:255]
+        person = created.more.get(index)
+        if person is not None:
+            for name, value in (person.patch or {}).items():
+                if name == "organization":
+                    org_name = value
+                else:
+                    setattr(contact, name, value)
+            contact.emails = list(person.emails)
+        row = dict(zip(saved, values_of(contact), strict=True))
+        row["owner_id"] = owner.pk
+        row["organization_id"] = org_ids.get(keys.lookup_key(org_name))
+        row["search_text"] = keys.search_text(contact)
+        yield person, row
+        index += 1
+    if index != count:  # pragma: no cover - the file read differently the second time
+        raise RuntimeError("the import file's rows changed between planning and saving")
+
+
+def _rows(made, size: int, tagged: list):
+    """The next ``size`` rows of ``made``, noting (position, New) of those with tags."""
+    for position, (person, row) in enumerate(islice(made, size)):
+        if person is not None and person.new_tags:
+            tagged.append((position, person))
+        yield row
 
 
 def _consumed(records: list):
