@@ -99,6 +99,12 @@ class Interview(Owned):
             models.Index(fields=["owner", "starts_at"], name="interview_owner_starts"),
             # A contact's latest meeting (the keep-in-touch clock).
             models.Index(fields=["contact", "ends_at"], name="interview_last_met"),
+            # The meetings still to reflect on, oldest first (the agenda's first few).
+            models.Index(
+                fields=["owner", "ends_at"],
+                condition=models.Q(reflected_at__isnull=True),
+                name="interview_to_reflect",
+            ),
         ]
 
     def __str__(self):
