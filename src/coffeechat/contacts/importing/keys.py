@@ -38,6 +38,10 @@ _ON_RECORD = tuple(name for name in FILLABLE if name != "research_notes")
 _on_record = operator.attrgetter(*_ON_RECORD)
 _ON_RECORD_BITS = tuple(BITS[name] for name in _ON_RECORD)
 
+# Entries in each cache below: what repeats (first names, organizations) stays in them; a
+# 300,000-row file's unique last names would fill them at some 200 bytes an entry.
+CACHED = 16384
+
 
 def key(text: str) -> int:
     """What the indexes hold for a LinkedIn profile, an email address or a name key: a
@@ -48,13 +52,13 @@ def key(text: str) -> int:
     return int.from_bytes(digest, "big")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHED)
 def _fold(text: str) -> str:
     """normalize.fold, remembered: first names and organizations repeat a lot."""
     return " ".join(text.split()).casefold() if text.isascii() else fold(text)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHED)
 def _organization_key(name: str) -> str:
     return organization_key(name)
 
@@ -70,14 +74,13 @@ def name_key(first: str, last: str, organization: str) -> str | None:
     return f"{full}|{_organization_key(organization or '')}" if full else None
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=CACHED)
 def lookup_key(name: str) -> str:
     """How Organization and Tag names are told apart: ignoring case and repeated spaces."""
     return " ".join(name.split()).casefold()
 
 
-# Smaller than the others: a file's last names and notes rarely repeat, and its size must
-# not grow the memory an import keeps (some 300 bytes an entry).
+# Smaller than the others: a file's last names and notes rarely repeat.
 _fold_part = functools.lru_cache(maxsize=8192)(textsearch.fold_part)
 
 

@@ -29,7 +29,7 @@ LABELS = {
 # A file that creates at most this many contacts (LinkedIn caps connections at 30,000) is
 # read once: their records, about 0.7 KB each, are kept from planning to saving. A bigger
 # one is read again to save, so its memory does not grow with it.
-KEEP_CREATED = 40_000
+KEEP_CREATED = 30_000
 
 
 class Planner:
