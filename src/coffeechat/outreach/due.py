@@ -1,16 +1,16 @@
 """The agenda provider for outreach: follow-ups due, 3B7's second person, and letting go.
 
-Computed from the messages on every call (no cron job), in four queries whatever the
-number of messages: the profile, the open requests with their follow-ups, and the people
-who could be suggested instead (the first never written to in each field, then everyone
-else who could be suggested).
+Computed from the messages on every call (no cron job), in three queries whatever the
+number of messages: the profile, the open requests with their follow-ups (on the home
+page, only those that can come first: ``heads``), and the people who could be suggested
+instead (``people``).
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -31,6 +31,7 @@ from coffeechat.outreach.followup import (
     next_steps,
 )
 from coffeechat.outreach.models import Kind, Message
+from coffeechat.outreach.people import people_to_suggest
 from coffeechat.zones import zone_named
 
 State = Message.State
@@ -102,7 +103,7 @@ def follow_up_items(
     ]
 
     others = _People(
-        _people_to_suggest(
+        people_to_suggest(
             user,
             [r for r, step in pending if step.kind != FOLLOW_UP],
             colleagues_of=[r for r, step in pending if step.kind == SECOND_CONTACT],
@@ -237,88 +238,12 @@ def request_status(request: Message, today: datetime.date) -> RequestStatus | No
 def suggestions_for(request: Message) -> list[dict]:
     """People to try instead of the contact of ``request``: same organization, then field."""
     request = Message.objects.annotate(field_key=Lower("contact__field")).get(pk=request.pk)
-    others = _people_to_suggest(request.owner, [request], first=5)
+    others = people_to_suggest(request.owner, [request], first=5)
     fresh = [o for o in others if o["id"] != request.contact_id and o["last_written"] is None]
     org = request.contact.organization_id
     same_org = [o for o in fresh if org and o["organization_id"] == org]
     same_field = [o for o in fresh if request.field_key and o["field_key"] == request.field_key]
     return (same_org + [o for o in same_field if o not in same_org])[:5]
-
-
-def _people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=None) -> list[dict]:
-    """People to suggest instead of the contacts of ``requests``, in the order suggested.
-
-    ``requests`` are messages with their contact and ``field_key``. Returned: everyone
-    never written to at their organizations; the first ``first`` never written to in the
-    field of each of ``fields_for`` (all of ``requests`` by default; with ``first=1``, of
-    those with nobody to suggest at their organization); and, for 3B7's
-    second person, everyone at the organizations of ``colleagues_of`` written to since
-    the earliest of those went out. Only those, in two queries built from plain lists: an
-    organization or a field can hold most of a big account, and reading all of it, or
-    building nested subqueries to narrow it, cost more than the rest of the agenda.
-
-    No owner filter inside: every set hangs off the user's own requests, and one would
-    make SQLite walk the owner index (every contact of the account) instead of the
-    organization and id indexes. The rows are checked against the owner at the end.
-    """
-    organizations = sorted({r.contact.organization_id for r in requests} - {None})
-    last_written = (
-        Message.objects.filter(contact=OuterRef("pk")).order_by("-created_at").values("created_at")
-    )
-    # The [0] keeps the query running (0 is never an id) even with nothing to look up, so
-    # the number of queries a page makes never depends on the data.
-    wanted = Q(organization_id__in=organizations or [0], last_written__isnull=True)
-    seconds = list(colleagues_of)
-    if seconds:
-        wanted |= Q(
-            organization_id__in=sorted({r.contact.organization_id for r in seconds} - {None}),
-            last_written__gte=min(r.sent_at for r in seconds),
-        )
-    # For each field, walk its contacts in name order (the contact_by_field index) and stop
-    # at the first ``first`` never written to.
-    never_written = ~Exists(Message.objects.filter(contact=OuterRef("pk")))
-    in_field = (
-        Contact.objects.filter(owner=user)
-        .annotate(field_key=Lower("field"))
-        .filter(field_key=OuterRef("key"))
-        .filter(never_written)
-        .order_by(Lower("last_name"), Lower("first_name"), "id")
-        .values("pk")
-    )
-    keys = Message.objects.filter(
-        pk__in=[r.pk for r in (requests if fields_for is None else fields_for) if r.field_key]
-        or [0]
-    ).annotate(key=Lower("contact__field"))
-    if first == 1:
-        # Someone at the same organization comes first: walk a field only for a contact
-        # with no organization, or with nobody there never written to. (A field can be
-        # thin in a big account, imported contacts having none: each walk may be long.)
-        fresh_colleague = Contact.objects.filter(
-            organization_id=OuterRef("contact__organization_id")
-        ).filter(never_written)
-        keys = keys.filter(Q(contact__organization__isnull=True) | ~Exists(fresh_colleague))
-    # The picks are read first, as a plain list: inside the main query, a subquery in the
-    # OR made PostgreSQL read every contact of the account.
-    picks = keys.annotate(
-        **{f"pick{place}": Subquery(in_field[place : place + 1]) for place in range(first)}
-    ).values_list(*(f"pick{place}" for place in range(first)))
-    wanted |= Q(pk__in=sorted({pk for row in picks for pk in row if pk is not None}) or [0])
-    rows = (
-        Contact.objects.annotate(field_key=Lower("field"), last_written=Subquery(last_written[:1]))
-        .filter(wanted)
-        .order_by(Lower("last_name"), Lower("first_name"), "id")
-        .values(
-            "id",
-            "owner_id",
-            "first_name",
-            "last_name",
-            "organization_id",
-            "field",
-            "field_key",
-            "last_written",
-        )
-    )
-    return [row for row in rows if row.pop("owner_id") == user.pk]
 
 
 @dataclass(slots=True)
@@ -358,7 +283,7 @@ class _Request:
 
 
 class _People:
-    """The rows of ``_people_to_suggest`` grouped once by organization and by field, so
+    """The rows of ``people_to_suggest`` grouped once by organization and by field, so
     each request looks at its own organization's people, not at every contact (with many
     requests open, scanning the whole list per request took seconds)."""
 
