@@ -82,13 +82,13 @@ def lookup_key(name: str) -> str:
 
 # Smaller than the others: a file's last names and notes rarely repeat.
 _fold_part = functools.lru_cache(maxsize=8192)(textsearch.fold_part)
+_search_sources = operator.attrgetter(*Contact.search_sources)
 
 
 def search_text(contact) -> str:
     """models.search_text of a contact the import saves, its parts' folding remembered:
     first names and titles repeat."""
-    parts = (getattr(contact, name) for name in Contact.search_sources)
-    return textsearch.index_text(*parts, fold_part=_fold_part)
+    return textsearch.index_text(*_search_sources(contact), fold_part=_fold_part)
 
 
 def clear_caches():
@@ -138,10 +138,7 @@ def fillable(record: ImportRecord) -> dict:
 def filled(record: ImportRecord) -> int:
     """BITS of what ``record`` has: its values of fillable(), organization, date connected
     and a source other than Source.OTHER."""
-    bits = 0
-    for value, bit in zip(_on_record(record), _ON_RECORD_BITS, strict=True):
-        if value:
-            bits |= bit
+    bits = _bits(tuple(map(bool, _on_record(record))))
     if research_notes(record):
         bits |= BITS["research_notes"]
     if record.organization:
@@ -151,3 +148,9 @@ def filled(record: ImportRecord) -> int:
     if (record.source or Source.OTHER) != Source.OTHER:
         bits |= BITS["source"]
     return bits
+
+
+@functools.cache
+def _bits(present: tuple[bool, ...]) -> int:
+    """The BITS of _ON_RECORD's fields that are there (a file's rows have a few shapes)."""
+    return sum(bit for bit, there in zip(_ON_RECORD_BITS, present, strict=True) if there)
