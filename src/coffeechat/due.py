@@ -10,8 +10,9 @@ about something due declares, in its own ``due.py``:
   planned, not yet asked for) has no date of its own and is given only when asked for
   what is ahead. Asked for ``first``, a provider may leave out what comes after its first
   ``first`` items of each part of the list (overdue, today, coming up: ``part()``), in
-  due-date order (``firsts()`` picks them from plain rows): the home page shows the first
-  few of each part and must not build thousands of items to show them;
+  due-date order (``heads()`` narrows a query to the rows that can be among them,
+  ``firsts()`` picks them from plain rows): the home page shows the first few of each
+  part and must neither read nor build thousands of items to show them;
 - optionally ``EVENTS``: functions ``events(user, *, now, base_url) -> list`` of timed
   iCalendar events for the private calendar feed (meetings).
 
