@@ -298,7 +298,7 @@ def read_bytes(instance, name: str):
             value = found[0] if found else None
         else:
             size = max(BYTES_PART, -(-length // READ_PARTS))
-            value = bytearray()
+            value, end = bytearray(length), 0  # filled in place: no copy as it grows
             parts = cursor.stream(
                 f"SELECT substring({column} FROM start FOR %s::int) FROM {table}, "
                 f"generate_series(1, %s::int, %s::int) AS start WHERE {pk} = %s ORDER BY start",
@@ -306,8 +306,9 @@ def read_bytes(instance, name: str):
                 binary=True,
             )
             for (part,) in parts:
-                value += part
-            if len(value) != length:  # changed meanwhile: read it whole
+                value[end : end + len(part)] = part
+                end += len(part)
+            if end != length or len(value) != length:  # changed meanwhile: read it whole
                 cursor.execute(
                     f"SELECT {column} FROM {table} WHERE {pk} = %s", [instance.pk], binary=True
                 )
