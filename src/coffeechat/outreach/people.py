@@ -17,7 +17,12 @@ from coffeechat.contacts.models import Contact
 from coffeechat.outreach.models import Message
 
 COLUMNS = ("id", "owner_id", "first_name", "last_name", "organization_id", "field")
+PART_COLUMNS = (*COLUMNS, "field_key", "k1", "k2")  # what each part of the UNION gives
 NAME_ORDER = "LOWER({t}.last_name), LOWER({t}.first_name), {t}.id"
+# Up to this many organizations (or fields), one LIMITed lookup each; past it, one ranked
+# read of them all: a statement has room for 500 parts on SQLite, and the whole agenda
+# can ask about hundreds of organizations.
+EACH_AT_MOST = 100
 
 
 def people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=None):
@@ -55,11 +60,31 @@ def people_to_suggest(user, requests, *, first=1, colleagues_of=(), fields_for=N
         )
         params.extend([*where_params, first])
 
-    for organization in sorted({r.contact.organization_id for r in requests} - {None}):
-        add("v.organization_id = %s", [organization])
+    def add_each(column, values, where, where_params):
+        """The first ``first`` never written to for each of ``values`` of ``column``."""
+        if len(values) <= EACH_AT_MOST:
+            for value in values:
+                add(f"{where} AND {column} = %s", [*where_params, value])
+            return
+        listed = ", ".join(["%s"] * len(values))
+        ranked = select.replace(
+            " FROM ",
+            f", ROW_NUMBER() OVER (PARTITION BY {column} "
+            f"ORDER BY {NAME_ORDER.format(t='v')}) AS place FROM ",
+            1,
+        )
+        parts.append(
+            f"SELECT {', '.join(PART_COLUMNS)} FROM ({ranked} WHERE {where} "
+            f"AND {column} IN ({listed}) AND {never_written}) AS p{len(parts)} "
+            "WHERE place <= %s"
+        )
+        params.extend([*where_params, *values, first])
+
+    organizations = sorted({r.contact.organization_id for r in requests} - {None})
+    add_each("v.organization_id", organizations, "1 = 1", [])
     wanted = requests if fields_for is None else fields_for
-    for key in sorted({r.field_key for r in wanted if r.field_key}):
-        add("v.owner_id = %s AND LOWER(v.field) = %s", [user.pk, key])
+    keys = sorted({r.field_key for r in wanted if r.field_key})
+    add_each("LOWER(v.field)", keys, "v.owner_id = %s", [user.pk])
     seconds = list(colleagues_of)
     organizations = sorted({r.contact.organization_id for r in seconds} - {None})
     if organizations:
